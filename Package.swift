@@ -1,0 +1,59 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Our own targets treat warnings as errors; dependencies keep their own settings.
+let strictSettings: [SwiftSetting] = [
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "nhacviec",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nhacviec", targets: ["nhacviec"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CurlShim", dependencies: ["CCurl"]),
+        .target(
+            name: "NhacViec",
+            dependencies: [
+                "CCurl",
+                "CurlShim",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "nhacviec",
+            dependencies: [
+                "NhacViec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NhacViecTests",
+            dependencies: ["NhacViec"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "nhacviecTests",
+            dependencies: ["NhacViec"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

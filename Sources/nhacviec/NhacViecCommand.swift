@@ -1,0 +1,11 @@
+import ArgumentParser
+import NhacViec
+
+@main
+struct NhacViecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nhacviec",
+        abstract: "Nhắc việc: reminders for a yearly administrative-reform plan.",
+        version: NhacViecVersion.current
+    )
+}
