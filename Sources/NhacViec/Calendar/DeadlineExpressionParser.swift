@@ -86,8 +86,7 @@ struct DeadlineExpressionParser {
             if interval == .halfYear, year != nil, !saysPeriodic { return nil }
             var clause: DayClause?
             if !cursor.isAtEnd {
-                _ = cursor.take(symbol: ",") || cursor.take(symbol: ";") || cursor.take(symbol: ":")
-                    || cursor.take(symbol: "-")
+                _ = cursor.takeSymbol(in: ",;:-")
                 switch interval {
                 case .month:
                     clause = cursor.takeDayClause()
@@ -368,7 +367,9 @@ extension DeadlineExpressionParser {
         }
 
         // Hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign.
-        private static let dashes: Set<Character> = ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
+        private static let dashes: Set<Character> = [
+            "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}",
+        ]
     }
 
     /// "ngày 20", "trước ngày 20": the day within a recurring period, as written.
