@@ -86,7 +86,8 @@ struct DeadlineExpressionParser {
             if interval == .halfYear, year != nil, !saysPeriodic { return nil }
             var clause: DayClause?
             if !cursor.isAtEnd {
-                _ = cursor.takeSymbol(in: ",;:-")
+                // "Hằng tháng, ngày 20", "Hằng tháng (trước ngày 20)".
+                let separator = cursor.takeSymbol(in: ",;:-(")
                 switch interval {
                 case .month:
                     clause = cursor.takeDayClause()
@@ -96,7 +97,7 @@ struct DeadlineExpressionParser {
                 case .halfYear, .year:
                     return nil
                 }
-                guard clause != nil else { return nil }
+                guard clause != nil, separator != "(" || cursor.take(symbol: ")") else { return nil }
             }
             guard cursor.isAtEnd else { return nil }
             return Recurrence(

@@ -98,6 +98,8 @@ import Testing
         ("Hằng tháng, trước ngày 20", "month/day 19"),
         ("Trước ngày 20 hằng tháng", "month/day 19"),
         ("Hằng tháng năm 2024", "month/last/2024"),
+        ("Hằng tháng (trước ngày 20)", "month/day 19"),
+        ("Hằng tháng: chậm nhất ngày 25", "month/day 25"),
         ("Hằng quý", "quarter/last"),
         ("Hàng quý", "quarter/last"),
         ("Định kỳ hằng quý năm 2025", "quarter/last/2025"),
@@ -183,6 +185,8 @@ import Testing
         ("Hằng quý, ngày 15", "unrecognised deadline"),
         ("Thường xuyên,", "unrecognised deadline"),
         ("Quý II/2024/2025", "unrecognised deadline"),
+        ("Hằng tháng (trước ngày 20", "unrecognised deadline"),
+        ("Hằng năm, ngày 20", "unrecognised deadline"),
     ])
     func rejectedTextGivesASpecificMessage(text: String, fragment: String) throws {
         let error = try Self.rejected(text, planYear: nil)
@@ -245,6 +249,32 @@ import Testing
         }
         let range = try #require(LocalDate(iso: "2024-01-01"))...#require(LocalDate(iso: "2024-03-31"))
         #expect(recurrence.occurrences(in: range).map(\.description) == ["2024-01-19", "2024-02-19", "2024-03-19"])
+    }
+
+    /// Recombines fragments of real forms in a fixed pseudo-random order: every result must
+    /// be a clean success or a failure with a message, never a crash.
+    @Test func recombinedFragmentsNeverCrashAndAlwaysExplainFailures() {
+        let fragments = [
+            "Ngày", "ngày", "Trước", "trước", "Tháng", "T", "Quý", "năm", "Năm", "hằng", "Hàng", "tháng", "quý",
+            "cuối", "đầu", "giữa", "Cả", "6", "20", "31", "02", "2024", "24", "99999999999999999999", "II", "IV",
+            "V", "/", "-", "–", ".", ",", "(", ")", " ", "và", "Thường xuyên", "Theo", "yêu cầu", "đ", "\u{0301}",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int(state >> 61) + 1 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += fragments[Int((state >> 33) % UInt64(fragments.count))]
+            }
+            switch DeadlineExpression.parse(text, planYear: 2024) {
+            case .success(let expression):
+                #expect(Array(expression.text.unicodeScalars) == Array(text.unicodeScalars))
+            case .failure(let error):
+                #expect(!error.message.isEmpty, "\(text)")
+                #expect(Array(error.text.unicodeScalars) == Array(text.unicodeScalars))
+            }
+        }
     }
 
     static func parsed(_ text: String, planYear: Int?) throws -> DeadlineExpression {
