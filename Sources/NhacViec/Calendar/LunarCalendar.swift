@@ -25,9 +25,18 @@ package enum LunarCalendar {
     /// The lunar date of a solar day.
     package static func lunarDate(of date: LocalDate) -> LunarDate {
         let day = julianDay(date)
-        let k = floorInt((Double(day) - firstNewMoon) / synodicMonth)
-        var monthStart = newMoonDay(k + 1)
-        if monthStart > day {
+        // The month starts on the last new-moon day on or before `day`. The
+        // mean-moon estimate of its index can be one off near a new moon (the
+        // published code then yields day 0, e.g. on 2054-05-07), so step until
+        // the new moon brackets the day.
+        var k = floorInt((Double(day) - firstNewMoon) / synodicMonth)
+        var monthStart = newMoonDay(k)
+        while monthStart > day {
+            k -= 1
+            monthStart = newMoonDay(k)
+        }
+        while newMoonDay(k + 1) <= day {
+            k += 1
             monthStart = newMoonDay(k)
         }
         let solarYear = date.year
