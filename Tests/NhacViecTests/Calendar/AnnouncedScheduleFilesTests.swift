@@ -80,23 +80,24 @@ import Testing
     @Test func entriesFor2025ListWhatAnAdminExpects() throws {
         let calendar = WorkingCalendar(rules: CalendarRules().including(try Self.schedule(year: 2025)))
         let lines = calendar.entries(year: 2025).map { "\($0.date)  \($0.kind.rawValue)  \($0.name)" }
-        #expect(lines == [
-            "2025-01-01  holiday  Tết Dương lịch",
-            "2025-01-27  day_off  Nghỉ Tết Nguyên đán (28 tháng Chạp)",
-            "2025-01-28  holiday  Tết Nguyên đán (29 tháng Chạp)",
-            "2025-01-29  holiday  Tết Nguyên đán (mùng 1)",
-            "2025-01-30  holiday  Tết Nguyên đán (mùng 2)",
-            "2025-01-31  holiday  Tết Nguyên đán (mùng 3)",
-            "2025-02-01  holiday  Tết Nguyên đán (mùng 4)",
-            "2025-02-03  work_day  Làm việc bình thường (nghỉ bù đã bố trí trước Tết)",
-            "2025-04-07  holiday  Giỗ Tổ Hùng Vương (10/3 âm lịch)",
-            "2025-04-26  work_day  Làm bù cho ngày nghỉ thứ Sáu 02/05/2025",
-            "2025-04-30  holiday  Ngày Chiến thắng (30/4)",
-            "2025-05-01  holiday  Ngày Quốc tế Lao động (1/5)",
-            "2025-05-02  day_off  Nghỉ hoán đổi (làm bù thứ Bảy 26/04/2025)",
-            "2025-09-01  holiday  Quốc khánh (1/9)",
-            "2025-09-02  holiday  Quốc khánh (2/9)",
-        ])
+        #expect(
+            lines == [
+                "2025-01-01  holiday  Tết Dương lịch",
+                "2025-01-27  day_off  Nghỉ Tết Nguyên đán (28 tháng Chạp)",
+                "2025-01-28  holiday  Tết Nguyên đán (29 tháng Chạp)",
+                "2025-01-29  holiday  Tết Nguyên đán (mùng 1)",
+                "2025-01-30  holiday  Tết Nguyên đán (mùng 2)",
+                "2025-01-31  holiday  Tết Nguyên đán (mùng 3)",
+                "2025-02-01  holiday  Tết Nguyên đán (mùng 4)",
+                "2025-02-03  work_day  Làm việc bình thường (nghỉ bù đã bố trí trước Tết)",
+                "2025-04-07  holiday  Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                "2025-04-26  work_day  Làm bù cho ngày nghỉ thứ Sáu 02/05/2025",
+                "2025-04-30  holiday  Ngày Chiến thắng (30/4)",
+                "2025-05-01  holiday  Ngày Quốc tế Lao động (1/5)",
+                "2025-05-02  day_off  Nghỉ hoán đổi (làm bù thứ Bảy 26/04/2025)",
+                "2025-09-01  holiday  Quốc khánh (1/9)",
+                "2025-09-02  holiday  Quốc khánh (2/9)",
+            ])
     }
 
     @Test(arguments: [2024, 2025, 2026])

@@ -13,17 +13,20 @@ import Testing
     }
 
     @Test func aValidScheduleParsesIntoAnnouncedDays() throws {
-        let schedule = try AnnouncedSchedule.parse(yaml: """
-            # Nguồn: ...
-            year: 2025
-            days_off:
-              - { date: 2025-01-27, name: "Nghỉ Tết Nguyên đán (28 tháng Chạp)" }
-            work_days:
-              - date: 2025-02-03
-                name: Làm việc bình thường
-            """)
+        let schedule = try AnnouncedSchedule.parse(
+            yaml: """
+                # Nguồn: ...
+                year: 2025
+                days_off:
+                  - { date: 2025-01-27, name: "Nghỉ Tết Nguyên đán (28 tháng Chạp)" }
+                work_days:
+                  - date: 2025-02-03
+                    name: Làm việc bình thường
+                """)
         #expect(schedule.year == 2025)
-        #expect(schedule.daysOff == [AnnouncedDay(date: try day("2025-01-27"), name: "Nghỉ Tết Nguyên đán (28 tháng Chạp)")])
+        #expect(
+            schedule.daysOff == [AnnouncedDay(date: try day("2025-01-27"), name: "Nghỉ Tết Nguyên đán (28 tháng Chạp)")]
+        )
         #expect(schedule.workDays == [AnnouncedDay(date: try day("2025-02-03"), name: "Làm việc bình thường")])
     }
 
@@ -33,7 +36,8 @@ import Testing
     }
 
     @Test func everyProblemIsReportedAtTheOffendingNode() {
-        let found = issues("""
+        let found = issues(
+            """
             year: 2025
             holidays: vietnam
             days_off:
@@ -46,16 +50,17 @@ import Testing
               - { date: 2025-05-02, name: "Vừa nghỉ vừa làm" }
               - { date: 2025-04-26, name: "" }
             """)
-        #expect(found == [
-            .init(message: "unknown key 'holidays' (known: year, days_off, work_days)", line: 2, column: 1),
-            .init(message: "days_off[0].date: 2024-12-31 is not in 2025", line: 4, column: 13),
-            .init(message: "days_off[1].date: '2025-02-30' is not a date (YYYY-MM-DD)", line: 5, column: 13),
-            .init(message: "days_off[2].name: missing", line: 6, column: 5),
-            .init(message: "days_off[3]: unknown key 'note' (known: date, name)", line: 7, column: 43),
-            .init(message: "days_off[4].date: 2025-05-02 is listed twice in days_off", line: 8, column: 13),
-            .init(message: "work_days: 2025-05-02 is also in days_off", line: 10, column: 13),
-            .init(message: "work_days[1].name: must be a non-empty text", line: 11, column: 31),
-        ])
+        #expect(
+            found == [
+                .init(message: "unknown key 'holidays' (known: year, days_off, work_days)", line: 2, column: 1),
+                .init(message: "days_off[0].date: 2024-12-31 is not in 2025", line: 4, column: 13),
+                .init(message: "days_off[1].date: '2025-02-30' is not a date (YYYY-MM-DD)", line: 5, column: 13),
+                .init(message: "days_off[2].name: missing", line: 6, column: 5),
+                .init(message: "days_off[3]: unknown key 'note' (known: date, name)", line: 7, column: 43),
+                .init(message: "days_off[4].date: 2025-05-02 is listed twice in days_off", line: 8, column: 13),
+                .init(message: "work_days: 2025-05-02 is also in days_off", line: 10, column: 13),
+                .init(message: "work_days[1].name: must be a non-empty text", line: 11, column: 31),
+            ])
     }
 
     @Test func theErrorExposesItsFirstIssue() {
