@@ -41,7 +41,8 @@ package struct AnnouncedSchedule: Hashable, Sendable {
         var reader = Reader()
         let schedule = reader.read(root)
         guard let schedule, reader.issues.isEmpty else {
-            let issues = reader.issues.isEmpty
+            let issues =
+                reader.issues.isEmpty
                 ? [AnnouncedScheduleError.Issue(message: "the schedule is empty", line: 1, column: 1)]
                 : reader.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             throw AnnouncedScheduleError(issues: issues)

@@ -38,13 +38,17 @@ import Testing
         #expect(LunarCalendar.leapMonth(ofLunarYear: year) == month)
     }
 
-    @Test(arguments: [2000, 2002, 2003, 2005, 2007, 2008, 2010, 2011, 2013, 2015, 2016, 2018, 2019, 2021, 2022, 2024, 2026, 2027, 2029, 2030, 2032, 2034, 2035])
+    @Test(arguments: [
+        2000, 2002, 2003, 2005, 2007, 2008, 2010, 2011, 2013, 2015, 2016, 2018, 2019, 2021, 2022, 2024, 2026, 2027,
+        2029, 2030, 2032, 2034, 2035,
+    ])
     func yearsWithoutLeapMonthHaveNone(year: Int) {
         #expect(LunarCalendar.leapMonth(ofLunarYear: year) == nil)
     }
 
     @Test func leapMonth11Of2033StartsInDecember2033() throws {
-        let start = try #require(LunarCalendar.solarDate(of: LunarDate(year: 2033, month: 11, day: 1, isLeapMonth: true)))
+        let start = try #require(
+            LunarCalendar.solarDate(of: LunarDate(year: 2033, month: 11, day: 1, isLeapMonth: true)))
         #expect(start.year == 2033 && start.month == 12)
         #expect(LunarCalendar.lunarDate(of: start) == LunarDate(year: 2033, month: 11, day: 1, isLeapMonth: true))
     }
@@ -93,7 +97,8 @@ import Testing
             if LunarCalendar.solarDate(of: lunar) != date {
                 mismatches.append("\(date) → \(lunar) does not round-trip")
             }
-            let continues = lunar.year == previous.year && lunar.month == previous.month
+            let continues =
+                lunar.year == previous.year && lunar.month == previous.month
                 && lunar.isLeapMonth == previous.isLeapMonth && lunar.day == previous.day + 1
             let startsMonth = lunar.day == 1 && (previous.day == 29 || previous.day == 30)
             if !continues && !startsMonth {
@@ -109,11 +114,13 @@ import Testing
     /// leap month exactly when it has 13.
     @Test func yearLengthsAgreeWithLeapMonths() {
         for year in 1900...2100 {
-            let length = LunarCalendar.newYear(ofLunarYear: year).days(until: LunarCalendar.newYear(ofLunarYear: year + 1))
+            let length = LunarCalendar.newYear(ofLunarYear: year).days(
+                until: LunarCalendar.newYear(ofLunarYear: year + 1))
             let leap = LunarCalendar.leapMonth(ofLunarYear: year)
             if let leap {
                 #expect((383...385).contains(length), "\(year) has leap month \(leap) but \(length) days")
-                #expect(LunarCalendar.solarDate(of: LunarDate(year: year, month: leap, day: 1, isLeapMonth: true)) != nil)
+                #expect(
+                    LunarCalendar.solarDate(of: LunarDate(year: year, month: leap, day: 1, isLeapMonth: true)) != nil)
             } else {
                 #expect((353...355).contains(length), "\(year) has no leap month but \(length) days")
             }

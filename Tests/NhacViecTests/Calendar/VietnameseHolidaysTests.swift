@@ -38,7 +38,10 @@ import Testing
             let tet = LunarCalendar.newYear(ofLunarYear: year)
             let lastLunarDay = LunarCalendar.lunarDate(of: tet.adding(days: -1))
             #expect(lastLunarDay.month == 12 && (lastLunarDay.day == 29 || lastLunarDay.day == 30), "\(year)")
-            #expect(days.contains { $0.date == tet.adding(days: -1) && $0.name == "Tết Nguyên đán (\(lastLunarDay.day) tháng Chạp)" })
+            #expect(
+                days.contains {
+                    $0.date == tet.adding(days: -1) && $0.name == "Tết Nguyên đán (\(lastLunarDay.day) tháng Chạp)"
+                })
         }
     }
 }

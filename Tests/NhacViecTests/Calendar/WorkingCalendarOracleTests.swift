@@ -76,7 +76,9 @@ private struct Oracle {
 
 @Suite struct WorkingCalendarOracleTests {
     /// Random announced days around the edges of the tabulated range too.
-    private static func randomAnnounced(_ count: Int, _ generator: inout SeededGenerator, name: String) -> [AnnouncedDay] {
+    private static func randomAnnounced(_ count: Int, _ generator: inout SeededGenerator, name: String)
+        -> [AnnouncedDay]
+    {
         (0..<count).map { _ in
             AnnouncedDay(date: LocalDate(dayNumber: Int.random(in: -25_900...47_900, using: &generator)), name: name)
         }
@@ -119,7 +121,8 @@ private struct Oracle {
         edges += (0..<3_000).map { _ in LocalDate(dayNumber: Int.random(in: low...high, using: &generator)) }
         var failures: [String] = []
         for date in edges {
-            let offset = Int.random(in: -60...60, using: &generator) * (Int.random(in: 0..<20, using: &generator) == 0 ? 8 : 1)
+            let offset =
+                Int.random(in: -60...60, using: &generator) * (Int.random(in: 0..<20, using: &generator) == 0 ? 8 : 1)
             let span = Int.random(in: -5...500, using: &generator)
             let end = date.adding(days: span)
             if calendar.isWorkingDay(date) != oracle.isWorking(date) {
@@ -150,7 +153,8 @@ private struct Oracle {
         let calendar = WorkingCalendar()
         let oracle = Oracle(rules: CalendarRules(), years: 1899...2101)
         var mismatches: [LocalDate] = []
-        for number in -25_567...47_846 where calendar.isWorkingDay(LocalDate(dayNumber: number)) != oracle.isWorking(LocalDate(dayNumber: number)) {
+        for number in -25_567...47_846
+        where calendar.isWorkingDay(LocalDate(dayNumber: number)) != oracle.isWorking(LocalDate(dayNumber: number)) {
             mismatches.append(LocalDate(dayNumber: number))
             if mismatches.count > 10 { break }
         }

@@ -13,37 +13,44 @@ import Testing
     @Test func tetSpanningAWeekendPushesTwoCompensatoryDaysAfterTheRun() throws {
         // Tết 2024: Fri 09/02 (30 Chạp) to Tue 13/02, Sat and Sun among them.
         let calendar = WorkingCalendar()
-        #expect(try offDays(calendar, from: "2024-02-05", through: "2024-02-18") == [
-            "2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12", "2024-02-13",
-            "2024-02-14", "2024-02-15", "2024-02-17", "2024-02-18",
-        ])
+        #expect(
+            try offDays(calendar, from: "2024-02-05", through: "2024-02-18") == [
+                "2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12", "2024-02-13",
+                "2024-02-14", "2024-02-15", "2024-02-17", "2024-02-18",
+            ])
         let compensatory = calendar.entries(year: 2024).filter { $0.kind == .compensatory && $0.date.month == 2 }
-        #expect(compensatory == [
-            CalendarEntry(date: try day("2024-02-14"), kind: .compensatory, name: "Nghỉ bù Tết Nguyên đán (mùng 1)"),
-            CalendarEntry(date: try day("2024-02-15"), kind: .compensatory, name: "Nghỉ bù Tết Nguyên đán (mùng 2)"),
-        ])
+        #expect(
+            compensatory == [
+                CalendarEntry(
+                    date: try day("2024-02-14"), kind: .compensatory, name: "Nghỉ bù Tết Nguyên đán (mùng 1)"),
+                CalendarEntry(
+                    date: try day("2024-02-15"), kind: .compensatory, name: "Nghỉ bù Tết Nguyên đán (mùng 2)"),
+            ])
     }
 
     @Test func nationalDayOnAWeekendIsMadeUpOnTheFollowingWeekdays() throws {
         // 2029: 1/9 is a Saturday and 2/9 a Sunday.
         let calendar = WorkingCalendar()
-        #expect(try offDays(calendar, from: "2029-08-27", through: "2029-09-07") == [
-            "2029-09-01", "2029-09-02", "2029-09-03", "2029-09-04",
-        ])
+        #expect(
+            try offDays(calendar, from: "2029-08-27", through: "2029-09-07") == [
+                "2029-09-01", "2029-09-02", "2029-09-03", "2029-09-04",
+            ])
         // With only Sunday off, Saturday 1/9 is an ordinary holiday and only 2/9 is made up.
         let sundays = WorkingCalendar(rules: CalendarRules(weekend: [.sunday]))
-        #expect(try offDays(sundays, from: "2029-08-27", through: "2029-09-07") == [
-            "2029-09-01", "2029-09-02", "2029-09-03",
-        ])
+        #expect(
+            try offDays(sundays, from: "2029-08-27", through: "2029-09-07") == [
+                "2029-09-01", "2029-09-02", "2029-09-03",
+            ])
     }
 
     @Test func holidaysRunningIntoEachOtherShareOneRun() throws {
         // 2023: Giỗ Tổ on Sat 29/04, 30/4 on Sunday, 1/5 on Monday: two days
         // made up on Tue 02/05 and Wed 03/05, as the government announced.
         let calendar = WorkingCalendar()
-        #expect(try offDays(calendar, from: "2023-04-24", through: "2023-05-05") == [
-            "2023-04-29", "2023-04-30", "2023-05-01", "2023-05-02", "2023-05-03",
-        ])
+        #expect(
+            try offDays(calendar, from: "2023-04-24", through: "2023-05-05") == [
+                "2023-04-29", "2023-04-30", "2023-05-01", "2023-05-02", "2023-05-03",
+            ])
     }
 
     @Test func withoutStatutoryHolidaysOnlyTheWeekendIsOff() throws {
@@ -131,13 +138,25 @@ import Testing
             workDays: [AnnouncedDay(date: try day("2024-02-15"), name: "Làm việc")]
         )
         let entries = WorkingCalendar(rules: rules).entries(year: 2024)
-        #expect(entries.map { "\($0.date) \($0.kind.rawValue)" } == [
-            "2024-01-01 holiday",
-            "2024-02-09 holiday", "2024-02-10 holiday", "2024-02-11 holiday", "2024-02-12 holiday", "2024-02-13 holiday",
-            "2024-02-14 compensatory", "2024-02-15 work_day",
-            "2024-04-18 holiday", "2024-04-29 day_off", "2024-04-30 holiday", "2024-05-01 holiday",
-            "2024-09-01 holiday", "2024-09-02 holiday", "2024-09-03 compensatory",
-        ])
+        #expect(
+            entries.map { "\($0.date) \($0.kind.rawValue)" } == [
+                "2024-01-01 holiday",
+                "2024-02-09 holiday", "2024-02-10 holiday", "2024-02-11 holiday", "2024-02-12 holiday",
+                "2024-02-13 holiday",
+                "2024-02-14 compensatory", "2024-02-15 work_day",
+                "2024-04-18 holiday", "2024-04-29 day_off", "2024-04-30 holiday", "2024-05-01 holiday",
+                "2024-09-01 holiday", "2024-09-02 holiday", "2024-09-03 compensatory",
+            ])
         #expect(entries.first { $0.date == (try? day("2024-04-30")) }?.name == "Ngày Chiến thắng (30/4)")
+    }
+
+    @Test func twoHolidaysOnOneDateAreOneDayOffWithBothNames() throws {
+        // 1947 is the only year of 1900–2100 with Giỗ Tổ on 30/4 (a Wednesday).
+        let entries = WorkingCalendar().entries(year: 1947).filter { $0.date.month == 4 || $0.date.month == 5 }
+        #expect(
+            entries.map { "\($0.date) \($0.kind.rawValue) \($0.name)" } == [
+                "1947-04-30 holiday Giỗ Tổ Hùng Vương (10/3 âm lịch); Ngày Chiến thắng (30/4)",
+                "1947-05-01 holiday Ngày Quốc tế Lao động (1/5)",
+            ])
     }
 }
