@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "nhacviecTests",
-            dependencies: ["NhacViec"],
+            dependencies: ["NhacViec", "nhacviec"],
             swiftSettings: strictSettings
         ),
     ]

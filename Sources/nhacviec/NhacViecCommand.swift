@@ -6,6 +6,7 @@ struct NhacViecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nhacviec",
         abstract: "Nhắc việc: reminders for a yearly administrative-reform plan.",
-        version: NhacViecVersion.current
+        version: NhacViecVersion.current,
+        subcommands: [CheckCommand.self]
     )
 }

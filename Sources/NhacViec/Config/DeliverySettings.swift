@@ -1,0 +1,36 @@
+/// `delivery:`, when and how messages leave.
+package struct DeliverySettings: Sendable {
+    package var sendTime: LocalTime
+    package var catchUp: ConfigDuration
+    /// nil: emails are written to the outbox instead (the embedded default).
+    package var email: EmailSettings?
+    /// The outbox folder, relative to the state dir unless absolute.
+    package var outbox: String
+    package var retry: RetrySettings
+}
+
+package struct EmailSettings: Sendable {
+    package var url: String
+    package var tls: SMTPTLSMode
+    package var from: Mailbox
+    package var username: String?
+    package var password: SecretReference?
+    package var caFile: String?
+    package var timeout: ConfigDuration
+}
+
+/// How SMTP uses TLS on an `smtp://` URL (`smtps://` is always implicit TLS).
+package enum SMTPTLSMode: String, Sendable {
+    /// STARTTLS must succeed, or nothing is sent.
+    case required
+    /// STARTTLS when the server offers it.
+    case opportunistic
+    /// Plain text: only for a relay on the same host.
+    case none
+}
+
+package struct RetrySettings: Sendable {
+    package var first: ConfigDuration
+    package var maxInterval: ConfigDuration
+    package var giveUpAfter: ConfigDuration
+}

@@ -1,0 +1,23 @@
+/// `units[]`: a department or subordinate unit that leads or supports tasks and reports monthly.
+package struct Unit: Sendable {
+    package var id: String
+    package var name: String
+    package var email: [Mailbox]
+    package var webhooks: [String]
+    package var head: UnitHead?
+}
+
+/// The unit's head (*người đứng đầu*), who receives escalations.
+package struct UnitHead: Sendable {
+    package var title: String?
+    package var name: String?
+    package var email: Mailbox?
+}
+
+/// `groups[]`: recipients that are not units (leadership, steering committee).
+package struct RecipientGroup: Sendable {
+    package var id: String
+    package var name: String
+    package var email: [Mailbox]
+    package var webhooks: [String]
+}

@@ -1,0 +1,192 @@
+import Yams
+
+/// Reads typed values out of composed YAML nodes, reporting every problem to an
+/// `IssueCollector` with the node's mark instead of throwing.
+///
+/// Each accessor returns nil when the value is missing or wrong; the caller
+/// substitutes the default (or skips the item) and keeps going, so one pass
+/// finds all problems.
+struct YAMLNodeReader {
+    let file: String
+    let issues: IssueCollector
+
+    func report(_ message: String, at node: Node?, _ path: ConfigPath) {
+        issues.report(message, at: node, path: path, file: file)
+    }
+
+    /// The scalar text of a node, or nil (with an issue) for mappings and lists.
+    /// Explicit nulls (`~`, `null`, empty) count as missing.
+    func scalar(_ node: Node, _ path: ConfigPath, expected: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            report("expected \(expected), found \(kindName(node))", at: node, path)
+            return nil
+        }
+        if isNull(scalar) {
+            report("expected \(expected), found nothing", at: node, path)
+            return nil
+        }
+        return scalar.string
+    }
+
+    func string(_ node: Node, _ path: ConfigPath) -> String? {
+        guard let text = scalar(node, path, expected: "text") else { return nil }
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty {
+            report("must not be empty", at: node, path)
+            return nil
+        }
+        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
+            report("must be on one line (no line breaks or control characters)", at: node, path)
+            return nil
+        }
+        return trimmed.precomposedStringWithCanonicalMapping
+    }
+
+    func integer(_ node: Node, _ path: ConfigPath, range: ClosedRange<Int>) -> Int? {
+        guard let text = scalar(node, path, expected: "a whole number") else { return nil }
+        guard let value = Int(text.trimmingSpaces) else {
+            report("'\(text)' is not a whole number", at: node, path)
+            return nil
+        }
+        guard range.contains(value) else {
+            report("\(value) is out of range (\(range.lowerBound)…\(range.upperBound))", at: node, path)
+            return nil
+        }
+        return value
+    }
+
+    func boolean(_ node: Node, _ path: ConfigPath) -> Bool? {
+        guard let text = scalar(node, path, expected: "true or false") else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            report("'\(text)' is not a boolean (use true or false)", at: node, path)
+            return nil
+        }
+    }
+
+    /// A value from a fixed set of words, with a did-you-mean hint.
+    func choice<T>(_ node: Node, _ path: ConfigPath, _ options: KeyValuePairs<String, T>) -> T? {
+        let names = options.map(\.key)
+        guard let text = scalar(node, path, expected: "one of \(names.joined(separator: ", "))") else { return nil }
+        if let match = options.first(where: { $0.key == text }) { return match.value }
+        report(
+            "'\(text)' is not valid (expected \(names.joined(separator: " | ")))"
+                + Suggestion.hint(for: text, in: names),
+            at: node, path)
+        return nil
+    }
+
+    /// List items with their paths. A single scalar is accepted as a one-item
+    /// list when `allowSingle` (e.g. `email: a@x.vn`).
+    func list(_ node: Node, _ path: ConfigPath, allowSingle: Bool = false) -> [(Node, ConfigPath)]? {
+        switch node {
+        case .sequence(let sequence):
+            return sequence.enumerated().map { ($0.element, path.index($0.offset)) }
+        case .scalar(let scalar) where isNull(scalar):
+            return []
+        case .scalar where allowSingle:
+            return [(node, path)]
+        default:
+            report("expected a list, found \(kindName(node))", at: node, path)
+            return nil
+        }
+    }
+
+    func mapping(_ node: Node, _ path: ConfigPath) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            report("expected a mapping (key: value), found \(kindName(node))", at: node, path)
+            return nil
+        }
+        return YAMLMapping(mapping: mapping, node: node, path: path, reader: self)
+    }
+
+    func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): isNull(scalar) ? "nothing" : "'\(scalar.string)'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    private func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}
+
+/// A YAML mapping being read: remembers which keys were asked for, so that
+/// `finish(known:)` can report every unknown key (with a did-you-mean hint).
+final class YAMLMapping {
+    let node: Node
+    let path: ConfigPath
+    let reader: YAMLNodeReader
+    private let entries: [(key: String, keyNode: Node, value: Node)]
+
+    init(mapping: Node.Mapping, node: Node, path: ConfigPath, reader: YAMLNodeReader) {
+        self.node = node
+        self.path = path
+        self.reader = reader
+        var entries: [(String, Node, Node)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                reader.report("keys must be plain words, found \(reader.kindName(key))", at: key, path)
+                continue
+            }
+            entries.append((scalar.string, key, value))
+        }
+        self.entries = entries
+    }
+
+    func has(_ key: String) -> Bool {
+        entries.contains { $0.key == key }
+    }
+
+    /// The value node of `key`, or nil (with an issue when `required`).
+    func value(_ key: String, required: Bool = false) -> Node? {
+        if let entry = entries.first(where: { $0.key == key }) { return entry.value }
+        if required {
+            reader.report("missing required key '\(key)'", at: node, path.key(key))
+        }
+        return nil
+    }
+
+    func keyNode(_ key: String) -> Node? {
+        entries.first { $0.key == key }?.keyNode
+    }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        value(key, required: required).flatMap { reader.string($0, path.key(key)) }
+    }
+
+    func integer(_ key: String, range: ClosedRange<Int>, required: Bool = false) -> Int? {
+        value(key, required: required).flatMap { reader.integer($0, path.key(key), range: range) }
+    }
+
+    func boolean(_ key: String) -> Bool? {
+        value(key).flatMap { reader.boolean($0, path.key(key)) }
+    }
+
+    func choice<T>(_ key: String, _ options: KeyValuePairs<String, T>) -> T? {
+        value(key).flatMap { reader.choice($0, path.key(key), options) }
+    }
+
+    func list(_ key: String, allowSingle: Bool = false, required: Bool = false) -> [(Node, ConfigPath)]? {
+        value(key, required: required).flatMap { reader.list($0, path.key(key), allowSingle: allowSingle) }
+    }
+
+    func mapping(_ key: String, required: Bool = false) -> YAMLMapping? {
+        value(key, required: required).flatMap { reader.mapping($0, path.key(key)) }
+    }
+
+    /// Reports every key not in `known`, at the key itself.
+    func finish(known: [String]) {
+        for entry in entries where !known.contains(entry.key) {
+            reader.report(
+                "unknown key '\(entry.key)'" + Suggestion.hint(for: entry.key, in: known)
+                    + " (expected: \(known.joined(separator: ", ")))",
+                at: entry.keyNode, path.key(entry.key))
+        }
+    }
+}
