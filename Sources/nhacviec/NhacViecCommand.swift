@@ -7,6 +7,6 @@ struct NhacViecCommand: ParsableCommand {
         commandName: "nhacviec",
         abstract: "Nhắc việc: reminders for a yearly administrative-reform plan.",
         version: NhacViecVersion.current,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, PlanCommand.self, HolidaysCommand.self]
     )
 }

@@ -1,0 +1,23 @@
+/// Something a unit owes: a plan task, its monthly report, or its answer to a request.
+package enum Duty: Hashable, Sendable, CustomStringConvertible {
+    case task(id: String)
+    case monthlyReport(unit: String)
+    case request(id: String, unit: String)
+
+    /// `task:<id>`, `report:monthly:<unit>`, `report:<request-id>:<unit>` (DESIGN §9).
+    package var description: String {
+        switch self {
+        case .task(let id): "task:\(id)"
+        case .monthlyReport(let unit): "report:monthly:\(unit)"
+        case .request(let id, let unit): "report:\(id):\(unit)"
+        }
+    }
+
+    /// The unit responsible: the lead unit of a task, the reporting unit of a report.
+    package func responsibleUnit(in config: Config) -> String {
+        switch self {
+        case .task(let id): config.tasks.first { $0.id == id }?.lead ?? ""
+        case .monthlyReport(let unit), .request(_, let unit): unit
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The steps that would fire between two days (DESIGN §9 `plan`): every
+/// scheduled step in the window, before or after now, less what the state
+/// already records as sent or skipped and the duties already finished.
+package struct PlanQuery: Sendable {
+    package let config: Config
+    package let calendar: WorkingCalendar
+
+    package init(config: Config, calendar: WorkingCalendar) {
+        self.config = config
+        self.calendar = calendar
+    }
+
+    /// Steps from the start of `from` to the end of `to` (local days, both included),
+    /// in time order, each with only the channels still to be sent.
+    package func steps(from: LocalDate, to: LocalDate, state: some SchedulerState) -> [ScheduledStep] {
+        guard from <= to else { return [] }
+        let reach = config.stepReach
+        let expander = OccurrenceExpander(config: config, calendar: calendar)
+        let planner = StepPlanner(config: config, calendar: calendar)
+        var result: [ScheduledStep] = []
+        for occurrence in expander.occurrences(dueIn: from.adding(days: -reach.after)...to.adding(days: reach.before)) {
+            let steps = planner.steps(of: occurrence)
+            guard let firstStepAt = steps.map(\.at).min() else { continue }
+            for step in steps where step.date >= from && step.date <= to {
+                guard !state.isFinished(step, firstStepAt: firstStepAt) else { continue }
+                let open = step.channels.filter { !state.isRecorded(key: step.key(for: $0)) }
+                // A step with no channel at all is still shown: the admin must see it can't be delivered.
+                if !step.channels.isEmpty, open.isEmpty { continue }
+                result.append(
+                    ScheduledStep(
+                        occurrence: step.occurrence, kind: step.kind, date: step.date, at: step.at,
+                        recipient: step.recipient, cc: step.cc, channels: open))
+            }
+        }
+        return result.sorted {
+            if $0.at != $1.at { return $0.at < $1.at }
+            if $0.recipient != $1.recipient { return $0.recipient < $1.recipient }
+            return ScheduledStep.moreUrgent($0, $1)
+        }
+    }
+}
