@@ -49,9 +49,12 @@ package struct StepPlanner: Sendable {
         }
         let escalationDay = after(due, policy.escalateAfter, times: 1)
         for recipient in escalationRecipients(occurrence) {
+            // The office leading a task can also be an escalation target: on a day it gets
+            // both, the escalation replaces the ordinary step.
+            steps.removeAll { $0.recipient == recipient && $0.date == escalationDay }
             steps.append(make(occurrence, .escalation, escalationDay, recipient: recipient, cc: []))
         }
-        return steps
+        return steps.sorted { $0.date != $1.date ? $0.date < $1.date : $0.kind.urgency < $1.kind.urgency }
     }
 
     /// `times` × `interval` after the due date, on a working day (moved forward).
