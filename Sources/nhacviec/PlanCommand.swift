@@ -27,12 +27,7 @@ struct PlanCommand: ParsableCommand {
         let formatter = PlanFormatter(config: loaded)
         switch format {
         case .json:
-            var output = ""
-            for step in steps {
-                output += formatter.jsonLine(step)
-                output += "\n"
-            }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            FileHandle.standardOutput.write(Data(formatter.jsonLines(steps).utf8))
         case .text:
             print(formatter.text(steps, from: first, to: last))
         }

@@ -8,12 +8,45 @@ package struct Config: Sendable {
     package var organization: Organization
     package var calendar: CalendarSettings
     package var delivery: DeliverySettings
-    package var webhooks: [WebhookConfig]
-    package var units: [Unit]
-    package var groups: [RecipientGroup]
+    package private(set) var webhooks: [WebhookConfig]
+    package private(set) var units: [Unit]
+    package private(set) var groups: [RecipientGroup]
     package var policies: [Policy]
     package var tasks: [PlanTask]
     package var reports: ReportsConfig
+    // Lookups by id: the scheduler asks for units and groups for every step.
+    private let unitIndex: [String: Int]
+    private let groupIndex: [String: Int]
+    private let webhookIndex: [String: Int]
+
+    package init(
+        path: String, version: Int, organization: Organization, calendar: CalendarSettings,
+        delivery: DeliverySettings, webhooks: [WebhookConfig], units: [Unit], groups: [RecipientGroup],
+        policies: [Policy], tasks: [PlanTask], reports: ReportsConfig
+    ) {
+        self.path = path
+        self.version = version
+        self.organization = organization
+        self.calendar = calendar
+        self.delivery = delivery
+        self.webhooks = webhooks
+        self.units = units
+        self.groups = groups
+        self.policies = policies
+        self.tasks = tasks
+        self.reports = reports
+        self.unitIndex = Self.index(units.map(\.id))
+        self.groupIndex = Self.index(groups.map(\.id))
+        self.webhookIndex = Self.index(webhooks.map(\.id))
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, id) in ids.enumerated() where index[id] == nil {
+            index[id] = position
+        }
+        return index
+    }
 
     /// The folder of the config file: relative paths in it are resolved from here.
     package var directory: String {
@@ -21,9 +54,9 @@ package struct Config: Sendable {
         return url.deletingLastPathComponent().path
     }
 
-    package func unit(_ id: String) -> Unit? { units.first { $0.id == id } }
-    package func group(_ id: String) -> RecipientGroup? { groups.first { $0.id == id } }
-    package func webhook(_ id: String) -> WebhookConfig? { webhooks.first { $0.id == id } }
+    package func unit(_ id: String) -> Unit? { unitIndex[id].map { units[$0] } }
+    package func group(_ id: String) -> RecipientGroup? { groupIndex[id].map { groups[$0] } }
+    package func webhook(_ id: String) -> WebhookConfig? { webhookIndex[id].map { webhooks[$0] } }
 
     /// The named policy; `default` always exists (built in unless configured).
     package func policy(_ id: String) -> Policy {

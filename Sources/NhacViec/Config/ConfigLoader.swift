@@ -45,7 +45,9 @@ package enum ConfigLoader {
     /// Composes YAML into a node tree, turning Yams' errors into located issues.
     static func compose(_ text: String, file: String) throws(ConfigError) -> Node {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // The basic resolver treats every plain scalar as text: the parser reads all values
+            // itself, and the default resolver's regular expressions dominate load time.
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 throw ConfigError(
                     code: .invalid,
                     issues: [ConfigIssue(file: file, line: 1, column: 1, path: "", message: "the file is empty")])

@@ -82,13 +82,24 @@ extension ConfigParser {
 
     func identifier(_ node: Node, _ path: ConfigPath, caseSensitive: Bool = false) -> String? {
         guard let text = reader.string(node, path) else { return nil }
-        let allowed: (Character) -> Bool = { character in
-            guard character.isASCII else { return false }
-            if character.isNumber || character == "-" || character == "_" || character == "." { return true }
-            return caseSensitive ? character.isLetter : character.isLowercase
+        // Byte-wise: ids are ASCII by definition, and this runs for every reference.
+        let allowed: (UInt8) -> Bool = { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+                UInt8(ascii: "_"), UInt8(ascii: "."):
+                return true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                return caseSensitive
+            default:
+                return false
+            }
         }
-        guard text.count <= 64, text.allSatisfy(allowed), text.first?.isLetter == true || text.first?.isNumber == true
-        else {
+        let first = text.utf8.first ?? 0
+        let startsWell =
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+            || (caseSensitive && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first))
+        guard text.utf8.count <= 64, startsWell, text.utf8.allSatisfy(allowed) else {
             let rule = caseSensitive ? "ASCII letters" : "lower-case ASCII letters"
             reader.report(
                 "'\(text)' is not a valid id (\(rule), digits, '-', '_', '.'; starting with a letter or digit)",

@@ -80,7 +80,7 @@ extension ConfigParser {
 
     func deadline(_ node: Node, _ path: ConfigPath, planYear: Int?) -> DeadlineExpression? {
         guard let text = reader.string(node, path) else { return nil }
-        switch DeadlineExpression.parse(text, planYear: planYear) {
+        switch deadlineCache.parse(text, planYear: planYear) {
         case .success(let deadline):
             return deadline
         case .failure(let error):

@@ -7,6 +7,8 @@ import Yams
 struct ConfigParser {
     let reader: YAMLNodeReader
     let configPath: String
+    /// Plans repeat the same deadline text ("Quý II/2024") across many tasks.
+    let deadlineCache = DeadlineCache()
 
     static let topLevelKeys = [
         "version", "organization", "calendar", "delivery", "webhooks", "units", "groups", "policies", "tasks",
@@ -73,6 +75,18 @@ struct ConfigParser {
             guard let item = reader.mapping(node, path) else { return nil }
             return Located(value: parseItem(item), mapping: item)
         }
+    }
+}
+
+/// Parsed deadline expressions by text, for one config load.
+final class DeadlineCache {
+    private var results: [String: Result<DeadlineExpression, DeadlineParseError>] = [:]
+
+    func parse(_ text: String, planYear: Int?) -> Result<DeadlineExpression, DeadlineParseError> {
+        if let cached = results[text] { return cached }
+        let result = DeadlineExpression.parse(text, planYear: planYear)
+        results[text] = result
+        return result
     }
 }
 

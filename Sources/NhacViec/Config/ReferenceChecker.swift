@@ -25,16 +25,21 @@ struct ReferenceChecker {
         unique(tasks.map(\.mapping), what: "task")
         unique(reports.requests.map(\.mapping), what: "request")
 
-        let unitIDs = ids(units)
-        let groupIDs = ids(groups)
-        let webhookIDs = ids(webhooks)
-        let policyIDs = (ids(policies) + [Policy.defaultID]).uniqued().sorted()
-        for group in groups where group.writtenID.map(unitIDs.contains) == true {
+        let unitIDs = KnownIDs(ids(units))
+        let groupIDs = KnownIDs(ids(groups))
+        let webhookIDs = KnownIDs(ids(webhooks))
+        let policyIDs = KnownIDs((ids(policies) + [Policy.defaultID]).uniqued().sorted())
+        let recipientIDs = KnownIDs(unitIDs.ordered + groupIDs.ordered)
+        for group in groups where group.writtenID.map(unitIDs.set.contains) == true {
             reader.report(
                 "'\(group.writtenID ?? "")' is already a unit id; groups and units share one name space",
                 at: group.mapping.value("id"), group.mapping.path.key("id"))
         }
         let office = organization.mapping
+        var unitMappings: [String: YAMLMapping] = [:]
+        for unit in units {
+            if let id = unit.writtenID, unitMappings[id] == nil { unitMappings[id] = unit.mapping }
+        }
         checkReference(office, "office", known: unitIDs, what: "unit")
 
         for item in units + groups.map({ Located<Unit>(value: nil, mapping: $0.mapping) }) {
@@ -54,8 +59,8 @@ struct ReferenceChecker {
                         "the lead unit '\(task.lead)' is also listed as supporting", at: node,
                         mapping.path.key("support"))
                 }
-                if let unit = units.first(where: { $0.writtenID == task.lead }), !unit.mapping.has("email"),
-                    !unit.mapping.has("webhooks"), let node = mapping.value("lead")
+                if let unit = unitMappings[task.lead], !unit.has("email"), !unit.has("webhooks"),
+                    let node = mapping.value("lead")
                 {
                     reader.report(
                         "unit '\(task.lead)' has no email and no webhooks: its reminders could not be delivered",
@@ -64,7 +69,7 @@ struct ReferenceChecker {
             }
         }
 
-        let others = unitIDs.filter { $0 != organization.value?.office }
+        let others = unitIDs.ordered.filter { $0 != organization.value?.office }
         if let monthly = reports.monthlyMapping {
             checkList(monthly, "from", known: unitIDs, what: "unit")
             checkReference(monthly, "policy", known: policyIDs, what: "policy")
@@ -80,8 +85,8 @@ struct ReferenceChecker {
             }
         }
         if let consolidated = reports.consolidatedMapping {
-            checkList(consolidated, "to", known: unitIDs + groupIDs, what: "unit or group")
-            checkList(consolidated, "cc", known: unitIDs + groupIDs, what: "unit or group")
+            checkList(consolidated, "to", known: recipientIDs, what: "unit or group")
+            checkList(consolidated, "cc", known: recipientIDs, what: "unit or group")
         }
         return config
     }
@@ -90,13 +95,13 @@ struct ReferenceChecker {
         items.compactMap(\.writtenID).uniqued()
     }
 
-    private func checkReference(_ mapping: YAMLMapping, _ key: String, known: [String], what: String) {
+    private func checkReference(_ mapping: YAMLMapping, _ key: String, known: KnownIDs, what: String) {
         guard let node = mapping.value(key), case .scalar(let scalar) = node else { return }
         expect(scalar.string, in: known, what: what, at: node, mapping.path.key(key))
     }
 
     /// Checks each id of a list (or a single id) under `key`; `all` is allowed for `from`.
-    private func checkList(_ mapping: YAMLMapping, _ key: String, known: [String], what: String, builtIn: [String] = [])
+    private func checkList(_ mapping: YAMLMapping, _ key: String, known: KnownIDs, what: String, builtIn: [String] = [])
     {
         guard let node = mapping.value(key) else { return }
         let path = mapping.path.key(key)
@@ -114,10 +119,10 @@ struct ReferenceChecker {
     }
 
     private func expect(
-        _ id: String, in known: [String], what: String, at node: Node?, _ path: ConfigPath, builtIn: [String] = []
+        _ id: String, in known: KnownIDs, what: String, at node: Node?, _ path: ConfigPath, builtIn: [String] = []
     ) {
-        guard !known.contains(id), !builtIn.contains(id) else { return }
-        let choices = builtIn + known
+        guard !known.set.contains(id), !builtIn.contains(id) else { return }
+        let choices = builtIn + known.ordered
         let listing = choices.isEmpty ? "none are defined" : "known: \(Suggestion.list(choices))"
         reader.report("unknown \(what) '\(id)' (\(listing))" + Suggestion.hint(for: id, in: choices), at: node, path)
     }
@@ -134,6 +139,17 @@ struct ReferenceChecker {
                 firstLine[scalar.string] = node.mark?.line ?? 0
             }
         }
+    }
+}
+
+/// Ids in definition order (for "known: …" lists) and as a set (for lookups).
+private struct KnownIDs {
+    let ordered: [String]
+    let set: Set<String>
+
+    init(_ ordered: [String]) {
+        self.ordered = ordered
+        self.set = Set(ordered)
     }
 }
 

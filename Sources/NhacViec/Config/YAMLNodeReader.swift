@@ -35,11 +35,15 @@ struct YAMLNodeReader {
             report("must not be empty", at: node, path)
             return nil
         }
-        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
+        if trimmed.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 }) {
             report("must be on one line (no line breaks or control characters)", at: node, path)
             return nil
         }
-        return trimmed.precomposedStringWithCanonicalMapping
+        // Only text with combining marks (U+0300–U+036F, UTF-8 lead bytes CC/CD) can be
+        // other than NFC in practice; skipping Foundation's normaliser otherwise keeps
+        // loading a 10,000-task plan fast.
+        let hasCombiningMarks = trimmed.utf8.contains { $0 == 0xCC || $0 == 0xCD }
+        return hasCombiningMarks ? trimmed.precomposedStringWithCanonicalMapping : trimmed
     }
 
     func integer(_ node: Node, _ path: ConfigPath, range: ClosedRange<Int>) -> Int? {
@@ -122,30 +126,39 @@ final class YAMLMapping {
     let node: Node
     let path: ConfigPath
     let reader: YAMLNodeReader
-    private let entries: [(key: String, keyNode: Node, value: Node)]
+    // Keys and nodes in parallel arrays: lookups scan only the strings.
+    private let keys: [String]
+    private let keyNodes: [Node]
+    private let values: [Node]
 
     init(mapping: Node.Mapping, node: Node, path: ConfigPath, reader: YAMLNodeReader) {
         self.node = node
         self.path = path
         self.reader = reader
-        var entries: [(String, Node, Node)] = []
+        var keys: [String] = []
+        var keyNodes: [Node] = []
+        var values: [Node] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 reader.report("keys must be plain words, found \(reader.kindName(key))", at: key, path)
                 continue
             }
-            entries.append((scalar.string, key, value))
+            keys.append(scalar.string)
+            keyNodes.append(key)
+            values.append(value)
         }
-        self.entries = entries
+        self.keys = keys
+        self.keyNodes = keyNodes
+        self.values = values
     }
 
     func has(_ key: String) -> Bool {
-        entries.contains { $0.key == key }
+        keys.contains(key)
     }
 
     /// The value node of `key`, or nil (with an issue when `required`).
     func value(_ key: String, required: Bool = false) -> Node? {
-        if let entry = entries.first(where: { $0.key == key }) { return entry.value }
+        if let index = keys.firstIndex(of: key) { return values[index] }
         if required {
             reader.report("missing required key '\(key)'", at: node, path.key(key))
         }
@@ -153,7 +166,7 @@ final class YAMLMapping {
     }
 
     func keyNode(_ key: String) -> Node? {
-        entries.first { $0.key == key }?.keyNode
+        keys.firstIndex(of: key).map { keyNodes[$0] }
     }
 
     func string(_ key: String, required: Bool = false) -> String? {
@@ -182,11 +195,11 @@ final class YAMLMapping {
 
     /// Reports every key not in `known`, at the key itself.
     func finish(known: [String]) {
-        for entry in entries where !known.contains(entry.key) {
+        for (index, key) in keys.enumerated() where !known.contains(key) {
             reader.report(
-                "unknown key '\(entry.key)'" + Suggestion.hint(for: entry.key, in: known)
+                "unknown key '\(key)'" + Suggestion.hint(for: key, in: known)
                     + " (expected: \(known.joined(separator: ", ")))",
-                at: entry.keyNode, path.key(entry.key))
+                at: keyNodes[index], path.key(key))
         }
     }
 }

@@ -1,6 +1,10 @@
 /// One due instance of a duty: a one-off task, one month of a recurring task,
 /// one unit's report for one period.
-package struct DutyOccurrence: Hashable, Sendable {
+///
+/// A class, immutable: every step of the occurrence refers to the same instance,
+/// so the tens of thousands of steps of a year copy a pointer, not the fields.
+/// Identity is (duty, occurrence), as in delivery keys.
+package final class DutyOccurrence: Hashable, Sendable {
     package let duty: Duty
     /// The due date for tasks and requests (after moving off a day off), the period
     /// `YYYY-MM` for monthly reports. Part of every delivery key, so it must stay
@@ -22,5 +26,31 @@ package struct DutyOccurrence: Hashable, Sendable {
     package let responsibleUnit: String
     /// One of a recurring task's occurrences ("Hằng tháng"): marking the task done
     /// finishes only the occurrences already under way.
-    package var isRecurring = false
+    package let isRecurring: Bool
+
+    package init(
+        duty: Duty, occurrence: String, due: LocalDate, nominalDue: LocalDate, dueText: String, title: String,
+        policy: Policy, recipient: Recipient, cc: [Recipient], responsibleUnit: String, isRecurring: Bool = false
+    ) {
+        self.duty = duty
+        self.occurrence = occurrence
+        self.due = due
+        self.nominalDue = nominalDue
+        self.dueText = dueText
+        self.title = title
+        self.policy = policy
+        self.recipient = recipient
+        self.cc = cc
+        self.responsibleUnit = responsibleUnit
+        self.isRecurring = isRecurring
+    }
+
+    package static func == (lhs: DutyOccurrence, rhs: DutyOccurrence) -> Bool {
+        lhs.duty == rhs.duty && lhs.occurrence == rhs.occurrence
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(duty)
+        hasher.combine(occurrence)
+    }
 }

@@ -10,19 +10,70 @@ package struct PlanFormatter: Sendable {
         self.clock = WallClock(timeZone: config.organization.timeZone)
     }
 
+    /// JSON Lines for all steps: one object per (step, recipient), newline-terminated.
+    ///
+    /// A large plan has ~100,000 lines whose parts repeat per occurrence, instant,
+    /// recipient and channel list: each part is rendered once and reused.
+    package func jsonLines(_ steps: [ScheduledStep]) -> String {
+        var out = ""
+        out.reserveCapacity(steps.count * 300)
+        var times: [Date: String] = [:]
+        var occurrences: [ObjectIdentifier: (head: String, tail: String)] = [:]
+        var recipients: [Recipient: String] = [:]
+        var lists: [[String]: String] = [:]
+        for step in steps {
+            let at = times[step.at] ?? Self.quoted(clock.iso8601(step.at))
+            times[step.at] = at
+            let parts = occurrences[ObjectIdentifier(step.occurrence)] ?? occurrenceParts(step.occurrence)
+            occurrences[ObjectIdentifier(step.occurrence)] = parts
+            let recipient = recipients[step.recipient] ?? Self.quoted(step.recipient.description)
+            recipients[step.recipient] = recipient
+            let ccNames = step.cc.map(\.description)
+            let cc = lists[ccNames] ?? Self.array(ccNames)
+            lists[ccNames] = cc
+            let channelNames = step.channels.map(\.description)
+            let channels = lists[channelNames] ?? Self.array(channelNames)
+            lists[channelNames] = channels
+            out += "{\"at\":"
+            out += at
+            out += parts.head
+            out += ",\"step\":"
+            out += Self.quoted(step.kind.description)
+            out += ",\"recipient\":"
+            out += recipient
+            out += ",\"cc\":"
+            out += cc
+            out += parts.tail
+            out += ",\"channels\":"
+            out += channels
+            out += "}\n"
+        }
+        return out
+    }
+
     /// One JSON object per (step, recipient), in DESIGN §9's field order.
     package func jsonLine(_ step: ScheduledStep) -> String {
-        JSONValue.object([
-            ("at", .string(clock.iso8601(step.at))),
-            ("duty", .string(step.occurrence.duty.description)),
-            ("occurrence", .string(step.occurrence.occurrence)),
-            ("step", .string(step.kind.description)),
-            ("recipient", .string(step.recipient.description)),
-            ("cc", .array(step.cc.map { .string($0.description) })),
-            ("due", .string(step.occurrence.due.description)),
-            ("due_text", .string(step.occurrence.dueText)),
-            ("channels", .array(step.channels.map { .string($0.description) })),
-        ]).rendered
+        var line = jsonLines([step])
+        line.removeLast()
+        return line
+    }
+
+    /// `,"duty":…,"occurrence":…` and `,"due":…,"due_text":…`.
+    private func occurrenceParts(_ occurrence: DutyOccurrence) -> (head: String, tail: String) {
+        (
+            ",\"duty\":\(Self.quoted(occurrence.duty.description)),\"occurrence\":\(Self.quoted(occurrence.occurrence))",
+            ",\"due\":\(Self.quoted(occurrence.due.description)),\"due_text\":\(Self.quoted(occurrence.dueText))"
+        )
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = ""
+        JSONValue.writeString(text, to: &out)
+        return out
+    }
+
+    private static func array(_ items: [String]) -> String {
+        "[" + items.map(quoted).joined(separator: ",") + "]"
     }
 
     /// Steps grouped by day under a Vietnamese day heading, then a one-line total.

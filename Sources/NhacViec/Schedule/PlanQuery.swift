@@ -34,10 +34,24 @@ package struct PlanQuery: Sendable {
                         recipient: step.recipient, cc: step.cc, channels: open))
             }
         }
-        return result.sorted {
-            if $0.at != $1.at { return $0.at < $1.at }
-            if $0.recipient != $1.recipient { return $0.recipient < $1.recipient }
-            return ScheduledStep.moreUrgent($0, $1)
+        // Sort plain keys and indices, not the steps: comparing recipients by name in
+        // the comparator would build their descriptions millions of times.
+        let names = Set(result.map(\.recipient)).map { ($0, $0.description) }.sorted { $0.1 < $1.1 }
+        var rank: [Recipient: Int] = [:]
+        for (position, name) in names.enumerated() { rank[name.0] = position }
+        let keys = result.enumerated().map { index, step in
+            (
+                at: step.at.timeIntervalSinceReferenceDate, recipient: rank[step.recipient] ?? 0,
+                urgency: -step.kind.urgency, due: step.occurrence.due.dayNumber, index: index
+            )
         }
+        let order = keys.sorted { x, y in
+            if x.at != y.at { return x.at < y.at }
+            if x.recipient != y.recipient { return x.recipient < y.recipient }
+            if x.urgency != y.urgency { return x.urgency < y.urgency }
+            if x.due != y.due { return x.due < y.due }
+            return result[x.index].occurrence.duty.description < result[y.index].occurrence.duty.description
+        }.map(\.index)
+        return order.map { result[$0] }
     }
 }

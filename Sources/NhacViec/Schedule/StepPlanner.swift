@@ -5,11 +5,22 @@ package struct StepPlanner: Sendable {
     package let config: Config
     package let calendar: WorkingCalendar
     package let clock: WallClock
+    /// Every recipient's channels, computed once: each step shares its recipient's array.
+    private let channelsByRecipient: [Recipient: [Channel]]
 
     package init(config: Config, calendar: WorkingCalendar) {
         self.config = config
         self.calendar = calendar
         self.clock = WallClock(timeZone: config.organization.timeZone)
+        var channels: [Recipient: [Channel]] = [:]
+        for unit in config.units {
+            channels[.unit(unit.id)] = Self.channels(of: .unit(unit.id), in: config)
+            channels[.head(unit.id)] = Self.channels(of: .head(unit.id), in: config)
+        }
+        for group in config.groups {
+            channels[.group(group.id)] = Self.channels(of: .group(group.id), in: config)
+        }
+        self.channelsByRecipient = channels
     }
 
     /// The steps of `occurrence`, each on a working day, in time order per recipient.
@@ -97,6 +108,10 @@ package struct StepPlanner: Sendable {
     /// Email when the recipient has an address, plus each of its webhooks. A head
     /// without an address of their own is reached through the unit's email.
     package func channels(of recipient: Recipient) -> [Channel] {
+        channelsByRecipient[recipient] ?? []
+    }
+
+    private static func channels(of recipient: Recipient, in config: Config) -> [Channel] {
         switch recipient {
         case .unit(let id):
             guard let unit = config.unit(id) else { return [] }

@@ -48,8 +48,19 @@ package enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private static func writeString(_ text: String, to out: inout String) {
+    /// Appends `text` as a JSON string literal.
+    package static func writeString(_ text: String, to out: inout String) {
         out += "\""
+        // Fast path: most text needs no escaping and is appended whole. 0xE2 leads the
+        // UTF-8 of U+2028/U+2029, which JavaScript readers need escaped.
+        let needsEscaping = text.utf8.contains {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2
+        }
+        guard needsEscaping else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -94,15 +94,22 @@ import Testing
                 case .before(let offset):
                     #expect(step.date < dueStep)
                     if offset.unit == .workingDays {
-                        #expect(Self.countWorkingDays(after: step.date.adding(days: -1), through: occurrence.due.adding(days: -1), calendar) == offset.amount)
+                        #expect(
+                            Self.countWorkingDays(
+                                after: step.date.adding(days: -1), through: occurrence.due.adding(days: -1), calendar)
+                                == offset.amount)
                     } else {
                         // The last working day on or before N calendar days earlier.
                         let nominal = occurrence.due.adding(days: -offset.amount)
-                        #expect(step.date <= nominal && Self.countWorkingDays(after: step.date, through: nominal, calendar) == 0)
+                        #expect(
+                            step.date <= nominal
+                                && Self.countWorkingDays(after: step.date, through: nominal, calendar) == 0)
                     }
                 case .overdue(let n):
                     if occurrence.policy.overdueEvery.unit == .workingDays {
-                        #expect(Self.countWorkingDays(after: occurrence.due, through: step.date, calendar) == n * occurrence.policy.overdueEvery.amount)
+                        #expect(
+                            Self.countWorkingDays(after: occurrence.due, through: step.date, calendar) == n
+                                * occurrence.policy.overdueEvery.amount)
                     }
                 case .due:
                     #expect(step.date == dueStep)

@@ -45,7 +45,10 @@ import Testing
         let sent = state.apply(actions)
 
         let email = try #require(sent.first { $0.recipient == .unit("phong-qldt") && $0.channel == .email })
-        #expect(email.items.map(\.key) == ["task:A.1/2024-03-29/overdue-1/phong-qldt/email", "task:A.2/2024-03-29/overdue-1/phong-qldt/email"])
+        #expect(
+            email.items.map(\.key) == [
+                "task:A.1/2024-03-29/overdue-1/phong-qldt/email", "task:A.2/2024-03-29/overdue-1/phong-qldt/email",
+            ])
         #expect(email.cc == [.unit("phong-tc")])
         #expect(sent.contains { $0.recipient == .unit("phong-qldt") && $0.channel == .webhook("zalo-van-phong") })
         #expect(sent.count == 2)
@@ -90,8 +93,11 @@ import Testing
         var log: [String] = []
         for _ in 0..<40 {
             let actions = scheduler.tick(now: now, state: state)
-            for digest in state.apply(actions) where digest.channel == .email && digest.recipient == .unit("phong-qldt") {
-                log.append("\(Self.clock.iso8601(digest.at)) \(digest.items.map(\.step.kind.description).joined(separator: ","))")
+            for digest in state.apply(actions) where digest.channel == .email && digest.recipient == .unit("phong-qldt")
+            {
+                log.append(
+                    "\(Self.clock.iso8601(digest.at)) \(digest.items.map(\.step.kind.description).joined(separator: ","))"
+                )
             }
             guard let wake = actions.wake, wake < Self.instant("2024-04-25T00:00:00+07:00") else { break }
             now = wake
