@@ -101,25 +101,42 @@ extension StateStore {
     package func recordSkipped(_ skipped: [SkippedDelivery], at: Date) throws(StoreError) -> Int {
         guard !skipped.isEmpty else { return 0 }
         return try write("recording \(skipped.count) skipped steps") { db in
-            // One prepared statement reused per row: SQLite's fast path for bulk inserts.
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO delivery
-                        (key, duty, occurrence, step, recipient, channel, status, attempts, skip_reason,
-                         created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'skipped', 0, ?, ?, ?)
-                    ON CONFLICT (key) DO NOTHING
-                    """)
+            // Many rows per INSERT through a reused prepared statement: per-statement
+            // overhead, not SQLite, dominates a first start's tens of thousands of rows.
+            let stamp = at.databaseValue
             var added = 0
-            for item in skipped {
-                try statement.execute(arguments: [
-                    item.key, item.duty.description, item.occurrence, item.step.description,
-                    item.recipient.description, item.channel.description, item.reason, at, at,
-                ])
+            var start = 0
+            while start < skipped.count {
+                let chunk = skipped[start..<min(start + Self.skipChunk, skipped.count)]
+                let statement = try db.cachedStatement(sql: Self.insertSkippedSQL(rows: chunk.count))
+                var values: [(any DatabaseValueConvertible)?] = []
+                values.reserveCapacity(chunk.count * 9)
+                for item in chunk {
+                    values += [
+                        item.key, item.duty.description, item.occurrence, item.step.description,
+                        item.recipient.description, item.channel.description, item.reason, stamp, stamp,
+                    ]
+                }
+                try statement.execute(arguments: StatementArguments(values))
                 added += db.changesCount
+                start += chunk.count
             }
             return added
         }
+    }
+
+    /// Rows per INSERT when recording skips (9 parameters each, far below SQLite's limit).
+    static let skipChunk = 200
+
+    private static func insertSkippedSQL(rows: Int) -> String {
+        let row = "(?, ?, ?, ?, ?, ?, 'skipped', 0, ?, ?, ?)"
+        return """
+            INSERT INTO delivery
+                (key, duty, occurrence, step, recipient, channel, status, attempts, skip_reason,
+                 created_at, updated_at)
+            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            ON CONFLICT (key) DO NOTHING
+            """
     }
 
     /// Messages that still owe an outcome: `pending` ones (intent without outcome,
