@@ -12,6 +12,8 @@ extension StateStore {
     /// item that is already sent, dead or skipped keeps its outcome and is not
     /// part of the message's unfinished items.
     package func recordIntent(digest: Digest, now: Date) throws(StoreError) {
+        // A message without items would never get an outcome nor show up anywhere.
+        guard !digest.items.isEmpty else { return }
         let messageKey = digest.key
         try write("recording the intent of message \(messageKey)") { db in
             try MessageRecord(

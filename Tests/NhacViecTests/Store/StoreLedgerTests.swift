@@ -84,7 +84,8 @@ import Testing
             let digest = F.twoItemDigest()
             try store.recordIntent(digest: digest, now: F.t0)
             try store.recordDead(
-                messageKey: digest.key, at: F.time(minutes: 1), error: "SMTP 550 5.1.1 <qldt@example.gov.vn>: no such user")
+                messageKey: digest.key, at: F.time(minutes: 1),
+                error: "SMTP 550 5.1.1 <qldt@example.gov.vn>: no such user")
 
             #expect(try store.unfinishedMessages().isEmpty)
             let shown = try store.deliveries(excluding: [.sent, .skipped])

@@ -70,7 +70,9 @@ import Testing
         try F.withStateDirectory { directory in
             let store = try StateStore(directory: directory)
             let count = 100_000
-            let keys = (0..<count).map { "report:monthly:unit-\($0 % 40)/2023-\($0 / 40)/overdue-1/unit-\($0 % 40)/email" }
+            let keys = (0..<count).map {
+                "report:monthly:unit-\($0 % 40)/2023-\($0 / 40)/overdue-1/unit-\($0 % 40)/email"
+            }
             let skipped = keys.map {
                 SkippedDelivery(
                     key: $0, duty: .task(id: "X"), occurrence: "2023", step: .overdue(1), recipient: .unit("u"),
@@ -85,7 +87,8 @@ import Testing
             let lookups = clock.measure {
                 for key in keys where snapshot.isRecorded(key: key) { found += 1 }
             }
-            print("StoreSnapshotTests: loaded a snapshot of \(count) rows in \(loading); \(count) lookups in \(lookups)")
+            print(
+                "StoreSnapshotTests: loaded a snapshot of \(count) rows in \(loading); \(count) lookups in \(lookups)")
             #expect(snapshot.recordedKeys.count == count)
             #expect(found == count)
             #expect(snapshot.isRecorded(key: "report:monthly:unit-1/2023-0/overdue-2/unit-1/email") == false)

@@ -78,7 +78,9 @@ import Testing
             try store.recordSubmission(submission, duty: request, occurrence: "2024-05-10", now: F.t0)
             #expect(try store.reportReceived(request, occurrence: "2024-05-10"))
             #expect(try store.reportReceived(request, occurrence: "2024-06-10") == false)
-            #expect(try store.reportReceived(.request(id: "bc-dot-xuat-ddci", unit: "phong-tc"), occurrence: "2024-05-10") == false)
+            #expect(
+                try store.reportReceived(.request(id: "bc-dot-xuat-ddci", unit: "phong-tc"), occurrence: "2024-05-10")
+                    == false)
             #expect(try store.reportReceived(Self.qldt, occurrence: "2024-05-10") == false)
             let stored = try #require(try store.currentSubmission(duty: request, occurrence: "2024-05-10"))
             #expect(stored.duty == request)

@@ -36,7 +36,8 @@ enum StoreFixture {
     ) -> ScheduledStep {
         ScheduledStep(
             occurrence: Self.occurrence(duty, occurrence), kind: kind,
-            date: LocalDate(iso: "2024-04-01") ?? LocalDate(dayNumber: 0), at: t0, recipient: recipient, cc: cc, channels: channels)
+            date: LocalDate(iso: "2024-04-01") ?? LocalDate(dayNumber: 0), at: t0, recipient: recipient, cc: cc,
+            channels: channels)
     }
 
     /// One digest of `steps` on `channel`, to their (shared) recipient.
