@@ -146,6 +146,25 @@ import Testing
         }
     }
 
+    @Test func severalProcessesOpeningAnEmptyDirectoryAtOnceAllSucceed() throws {
+        try F.withStateDirectory { directory in
+            let failures = NSLock()
+            nonisolated(unsafe) var errors: [String] = []
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    let store = try StateStore(directory: directory)
+                    try store.setMetadata("opened", to: "yes")
+                } catch {
+                    failures.withLock { errors.append("\(error)") }
+                }
+            }
+            #expect(errors == [])
+            let store = try StateStore(directory: directory)
+            #expect(try store.appliedMigrations() == StoreSchema.migrator.migrations)
+            #expect(try store.metadata("opened") == "yes")
+        }
+    }
+
     @Test func openExistingDoesNotCreateAStateDirectory() throws {
         try F.withStateDirectory { directory in
             #expect(try StateStore.openExisting(directory: directory) == nil)
