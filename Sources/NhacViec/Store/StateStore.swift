@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+
+/// The daemon's durable state: the delivery ledger, task status history,
+/// received reports and daemon metadata, in `<state dir>/state.sqlite`.
+///
+/// SQLite through GRDB, in WAL mode, so `status`, `submit` and `task` can read
+/// and write while `nhacviec run` holds the same file open (each write is a
+/// short IMMEDIATE transaction; a busy database is waited for up to
+/// ``busyTimeout``). Every method is synchronous and returns only once its
+/// transaction is committed.
+///
+/// Connection pragmas, and why:
+/// - `journal_mode=WAL` (GRDB's `DatabasePool`): readers never block the writer
+///   and other processes can use the file beside the daemon.
+/// - `synchronous=FULL` on the writer: in WAL mode GRDB defaults to NORMAL,
+///   where a commit can be lost on power failure; the intent recorded before a
+///   send must survive that (DESIGN §5), so every commit syncs the WAL. Writes
+///   are few (one per message, one per batch of skips), so the fsync is cheap.
+/// - `busy_timeout` ``busyTimeout``: another process's write waits instead of failing.
+/// - `foreign_keys=ON` (GRDB's default): ledger rows point at their message.
+/// - `journal_size_limit` 8 MiB: after a large batch (a first start's skips)
+///   the WAL file is truncated back instead of staying at its peak size.
+///
+/// Nothing here exposes GRDB, so another backend (PostgreSQL, DESIGN §12) can
+/// offer the same methods.
+package final class StateStore: Sendable {
+    package static let databaseName = "state.sqlite"
+    /// Held (blocking) while opening and migrating, so two processes starting at
+    /// once don't both try to apply the same migration.
+    static let setupLockName = "state.sqlite.setup-lock"
+    package static let busyTimeout: TimeInterval = 10
+
+    package let directory: String
+    package let databasePath: String
+    let pool: DatabasePool
+
+    /// Opens the store in `directory`, creating the directory and the database if
+    /// missing and migrating a database written by an older version.
+    ///
+    /// Throws ``StoreError/Code/newerSchema`` (without changing the file) for a
+    /// database written by a newer nhacviec.
+    package init(directory: String) throws(StoreError) {
+        let databasePath = (directory as NSString).appendingPathComponent(Self.databaseName)
+        self.directory = directory
+        self.databasePath = databasePath
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError(
+                code: .cannotOpen, path: directory, message: "cannot create the state directory",
+                underlying: "\(error.localizedDescription)")
+        }
+        let setupLock = try StateDirectoryLock(
+            path: (directory as NSString).appendingPathComponent(Self.setupLockName), wait: true)
+        self.pool = try withExtendedLifetime(setupLock) { () throws(StoreError) -> DatabasePool in
+            let pool = try Self.openPool(path: databasePath)
+            try Self.migrate(pool, path: databasePath)
+            return pool
+        }
+    }
+
+    /// Opens the store only if `directory` already holds a database (for commands
+    /// like `plan` that must not create a state dir as a side effect).
+    package static func openExisting(directory: String) throws(StoreError) -> StateStore? {
+        let path = (directory as NSString).appendingPathComponent(databaseName)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try StateStore(directory: directory)
+    }
+
+    /// Closes the database; later calls fail. Deallocation closes it too.
+    package func close() throws(StoreError) {
+        do {
+            try pool.close()
+        } catch {
+            throw StoreError.wrapping(error, path: databasePath, while: "closing the database")
+        }
+    }
+
+    /// The applied migrations, oldest first (for `status` and diagnostics).
+    package func appliedMigrations() throws(StoreError) -> [String] {
+        try read("reading the schema version") { db in try StoreSchema.migrator.appliedMigrations(db) }
+    }
+
+    // MARK: - Opening
+
+    private static func openPool(path: String) throws(StoreError) -> DatabasePool {
+        var configuration = Configuration()
+        configuration.label = "nhacviec.state"
+        configuration.busyMode = .timeout(busyTimeout)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            // After the pool's own WAL setup, which sets synchronous=NORMAL on the writer.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute(sql: "PRAGMA journal_size_limit = 8388608")
+            }
+            return pool
+        } catch {
+            let wrapped = StoreError.wrapping(error, path: path, while: "cannot open the state database")
+            throw StoreError(
+                code: wrapped.code == .busy ? .busy : .cannotOpen, path: path, message: wrapped.message,
+                underlying: wrapped.underlying)
+        }
+    }
+
+    private static func migrate(_ pool: DatabasePool, path: String) throws(StoreError) {
+        let migrator = StoreSchema.migrator
+        let unknown: [String]
+        do {
+            unknown = try pool.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            }
+        } catch {
+            throw StoreError.wrapping(error, path: path, while: "cannot read the schema version")
+        }
+        guard unknown.isEmpty else {
+            throw StoreError(
+                code: .newerSchema, path: path,
+                message: "the state database was written by a newer nhacviec (migrations unknown to "
+                    + "\(NhacViecVersion.current): \(unknown.joined(separator: ", "))); "
+                    + "upgrade nhacviec or point --state at another directory",
+                underlying: nil)
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            let wrapped = StoreError.wrapping(error, path: path, while: "cannot migrate the state database")
+            throw StoreError(
+                code: wrapped.code == .busy ? .busy : .migrationFailed, path: path, message: wrapped.message,
+                underlying: wrapped.underlying)
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// One committed write transaction; any failure is a ``StoreError`` naming `operation`.
+    func write<T>(_ operation: @autoclosure () -> String, _ updates: (Database) throws -> T) throws(StoreError)
+        -> T
+    {
+        do {
+            return try pool.write(updates)
+        } catch {
+            throw StoreError.wrapping(error, path: databasePath, while: operation())
+        }
+    }
+
+    /// One read transaction (a consistent view of the database).
+    func read<T>(_ operation: @autoclosure () -> String, _ value: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(value)
+        } catch {
+            throw StoreError.wrapping(error, path: databasePath, while: operation())
+        }
+    }
+
+    /// A row value that does not read back as expected.
+    func corrupt(_ what: String) -> StoreError {
+        StoreError(code: .corruptRecord, path: databasePath, message: what)
+    }
+}

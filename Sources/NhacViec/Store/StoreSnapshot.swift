@@ -1,0 +1,39 @@
+import Foundation
+
+/// What the scheduler asks the store, held in memory: the scheduler looks up
+/// every step of a tick, so these must be hash lookups, not queries.
+///
+/// Load it once with ``StateStore/loadSnapshot()``, then bring it up to date with
+/// ``StateStore/refresh(_:)`` before each tick: that reads only the ledger rows
+/// and submissions added since (rows are never deleted, so new rows have higher
+/// row ids) and re-reads task statuses only when one was added, so it also sees
+/// what `nhacviec submit` and `nhacviec task` wrote from another process.
+package struct StoreSnapshot: SchedulerState, Sendable {
+    /// Every delivery key in the ledger, any status.
+    package internal(set) var recordedKeys: Set<String> = []
+    /// Tasks whose latest status is `done`, with its time.
+    package internal(set) var doneAt: [String: Date] = [:]
+    /// `<duty>/<occurrence>` of every received report.
+    package internal(set) var receivedReports: Set<String> = []
+
+    /// The highest row seen in each table, so a refresh reads only what is new.
+    var lastDeliveryRowID: Int64 = 0
+    var lastTaskChangeID: Int64 = 0
+    var lastSubmissionID: Int64 = 0
+
+    package func taskDoneAt(_ taskID: String) -> Date? {
+        doneAt[taskID]
+    }
+
+    package func reportReceived(_ duty: Duty, occurrence: String) -> Bool {
+        receivedReports.contains(Self.reportKey(duty.description, occurrence))
+    }
+
+    package func isRecorded(key: String) -> Bool {
+        recordedKeys.contains(key)
+    }
+
+    static func reportKey(_ duty: String, _ occurrence: String) -> String {
+        "\(duty)/\(occurrence)"
+    }
+}
