@@ -103,17 +103,21 @@ package enum SubmissionParser {
     private static func compose(_ yaml: String, file: String, format: SubmissionFormat) throws(SubmissionError)
         -> Node
     {
+        let empty = SubmissionError(
+            code: .invalid, file: file, line: 1, column: 1,
+            message: (format == .markdown ? "the front matter is empty" : "the file is empty")
+                + ": a report needs at least 'unit' and 'report'")
+        let root: Node
         do {
-            return try ConfigLoader.compose(yaml, file: file)
+            root = try ConfigLoader.compose(yaml, file: file)
         } catch {
-            // The loader's only `.invalid` from composing is an empty document.
-            if error.code == .invalid {
-                let what = format == .markdown ? "the front matter is empty" : "the file is empty"
-                throw SubmissionError(
-                    code: .invalid, file: file, line: 1, column: 1,
-                    message: "\(what): a report needs at least 'unit' and 'report'")
-            }
-            throw SubmissionError(code: .syntax, issues: error.issues)
+            // The loader's only `.invalid` from composing is a stream with no document.
+            throw error.code == .invalid ? empty : SubmissionError(code: .syntax, issues: error.issues)
         }
+        // `---` alone is a document holding nothing.
+        if case .scalar(let scalar) = root, scalar.style == .plain, scalar.string.isEmpty {
+            throw empty
+        }
+        return root
     }
 }
