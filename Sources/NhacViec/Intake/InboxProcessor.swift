@@ -21,7 +21,9 @@ import Foundation
 package struct InboxProcessor: Sendable {
     /// How long a file must have been left untouched before it is taken.
     package static let quietPeriod: TimeInterval = 2
-    package static let partialSuffixes = [".part", ".partial", ".tmp", ".crdownload", ".filepart", ".download", ".swp", "~"]
+    package static let partialSuffixes = [
+        ".part", ".partial", ".tmp", ".crdownload", ".filepart", ".download", ".swp", "~",
+    ]
 
     package let inbox: String
     package let intake: SubmissionIntake

@@ -28,7 +28,8 @@ package struct SubmissionError: Error, Sendable, CustomStringConvertible {
     }
 
     init(code: Code, file: String, line: Int = 0, column: Int = 0, path: String = "", message: String) {
-        self.init(code: code, issues: [ConfigIssue(file: file, line: line, column: column, path: path, message: message)])
+        self.init(
+            code: code, issues: [ConfigIssue(file: file, line: line, column: column, path: path, message: message)])
     }
 
     /// One issue per line.

@@ -29,7 +29,8 @@ package enum SubmissionParser {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let reason =
-                !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read (permission denied?)"
+                !exists
+                ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read (permission denied?)"
             throw SubmissionError(code: .unreadable, file: path, message: "\(path): \(reason)")
         }
         return try parse(data: data, fileName: fileName, config: config, receivedAt: receivedAt)
@@ -96,7 +97,9 @@ package enum SubmissionParser {
         guard size > maximumSize else { return }
         throw SubmissionError(
             code: .tooLarge, file: fileName,
-            message: "the file is \(size) bytes; a report is at most \(maximumSize) bytes of text (send attachments separately)")
+            message:
+                "the file is \(size) bytes; a report is at most \(maximumSize) bytes of text (send attachments separately)"
+        )
     }
 
     /// Yams' node tree, with its errors turned into located issues by the config loader's translation.

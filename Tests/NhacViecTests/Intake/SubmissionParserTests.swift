@@ -31,7 +31,8 @@ import Testing
             ])
         #expect(submission.difficulties == ["Chưa có hướng dẫn của Sở Nội vụ về việc số hóa hồ sơ"])
         #expect(submission.proposals == ["Đề nghị Sở Thông tin và Truyền thông hỗ trợ kết nối"])
-        #expect(submission.body == "Kết quả nổi bật trong tháng: hoàn thành rà soát văn bản.\n\n- Đã số hóa 60% hồ sơ.\n")
+        #expect(
+            submission.body == "Kết quả nổi bật trong tháng: hoàn thành rà soát văn bản.\n\n- Đã số hóa 60% hồ sơ.\n")
         #expect(submission.sourceName == "good-monthly.md")
         #expect(submission.receivedAt == (try IntakeTestSupport.at(Self.receivedAt)))
     }

@@ -129,8 +129,11 @@ import Testing
             unit: "van-phong", report: "monthly", period: "2024-03", tasks: [], difficulties: [], proposals: [],
             body: "", receivedAt: try IntakeTestSupport.at("2024-04-01T09:00:00+07:00"), sourceName: "x.md")
         let error = try #require(throws: SubmissionError.self) {
-            try SubmissionTarget.resolve(submission, config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
+            try SubmissionTarget.resolve(
+                submission, config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
         }
-        #expect(error.description == "x.md: error: report: unit 'van-phong' owes no report 'monthly 2024-03' under this config")
+        #expect(
+            error.description
+                == "x.md: error: report: unit 'van-phong' owes no report 'monthly 2024-03' under this config")
     }
 }
