@@ -20,7 +20,8 @@ package enum SubmissionParser {
         "not_started": .notStarted, "in_progress": .inProgress, "done": .done, "blocked": .blocked,
     ]
 
-    /// Reads and parses the file at `path`, named in messages by its last path component.
+    /// Reads and parses the file at `path`. Issues name the file by `path` as given (so
+    /// editors can jump to it); the submission's `sourceName` is its last path component.
     package static func parse(contentsOf path: String, config: Config, receivedAt: Date) throws(SubmissionError)
         -> Submission
     {
@@ -31,19 +32,16 @@ package enum SubmissionParser {
             let reason =
                 !exists
                 ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read (permission denied?)"
-            throw SubmissionError(code: .unreadable, file: path, message: "\(path): \(reason)")
+            throw SubmissionError(code: .unreadable, file: path, message: reason)
         }
-        return try parse(data: data, fileName: fileName, config: config, receivedAt: receivedAt)
+        return try parse(data: data, fileName: fileName, issueFile: path, config: config, receivedAt: receivedAt)
     }
 
     /// Parses a file's bytes; the file type is decided by `fileName`'s extension before anything is read.
     package static func parse(data: Data, fileName: String, config: Config, receivedAt: Date) throws(SubmissionError)
         -> Submission
     {
-        try checkFormat(fileName)
-        try checkSize(data.count, fileName: fileName)
-        let text = try SubmissionText.decode(data, file: fileName)
-        return try parse(text: text, fileName: fileName, config: config, receivedAt: receivedAt)
+        try parse(data: data, fileName: fileName, issueFile: fileName, config: config, receivedAt: receivedAt)
     }
 
     /// Parses report text. Text values (and the body) come out NFC-normalised; the
@@ -51,7 +49,22 @@ package enum SubmissionParser {
     package static func parse(text: String, fileName: String, config: Config, receivedAt: Date) throws(SubmissionError)
         -> Submission
     {
-        let format = try checkFormat(fileName)
+        try parse(text: text, fileName: fileName, issueFile: fileName, config: config, receivedAt: receivedAt)
+    }
+
+    private static func parse(
+        data: Data, fileName: String, issueFile: String, config: Config, receivedAt: Date
+    ) throws(SubmissionError) -> Submission {
+        try checkFormat(fileName, issueFile: issueFile)
+        try checkSize(data.count, fileName: issueFile)
+        let text = try SubmissionText.decode(data, file: issueFile)
+        return try parse(text: text, fileName: fileName, issueFile: issueFile, config: config, receivedAt: receivedAt)
+    }
+
+    private static func parse(
+        text: String, fileName: String, issueFile: String, config: Config, receivedAt: Date
+    ) throws(SubmissionError) -> Submission {
+        let format = try checkFormat(fileName, issueFile: issueFile)
         let yaml: String
         let body: String
         switch format {
@@ -59,13 +72,13 @@ package enum SubmissionParser {
             yaml = text
             body = ""
         case .markdown:
-            let parts = try FrontMatter.split(text, file: fileName)
+            let parts = try FrontMatter.split(text, file: issueFile)
             yaml = parts.yaml
             body = parts.body.precomposedStringWithCanonicalMapping
         }
-        let root = try compose(yaml, file: fileName, format: format)
+        let root = try compose(yaml, file: issueFile, format: format)
         let issues = IssueCollector()
-        let reader = YAMLNodeReader(file: fileName, issues: issues)
+        let reader = YAMLNodeReader(file: issueFile, issues: issues)
         let walker = SubmissionFields(
             reader: reader, config: config,
             receivedOn: WallClock(timeZone: config.organization.timeZone).localDate(of: receivedAt))
@@ -81,10 +94,10 @@ package enum SubmissionParser {
 
     /// Throws unless `fileName` has a Markdown or YAML extension.
     @discardableResult
-    static func checkFormat(_ fileName: String) throws(SubmissionError) -> SubmissionFormat {
+    static func checkFormat(_ fileName: String, issueFile: String? = nil) throws(SubmissionError) -> SubmissionFormat {
         guard let format = SubmissionFormat(fileName: fileName) else {
             throw SubmissionError(
-                code: .unsupportedType, file: fileName,
+                code: .unsupportedType, file: issueFile ?? fileName,
                 message:
                     "unsupported file type: send a Markdown report with YAML front matter (.md, .markdown) "
                     + "or the fields alone as YAML (.yaml, .yml)")
