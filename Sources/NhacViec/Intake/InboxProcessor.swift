@@ -49,7 +49,8 @@ package struct InboxProcessor: Sendable {
         }
     }
 
-    /// Processes every file that is ready, in name order.
+    /// Processes every file that is ready, oldest first (by modification time, then name), so
+    /// that a corrected report dropped after the first one replaces it, whatever their names.
     ///
     /// - Parameters:
     ///   - now: the receipt time recorded for every file taken (the daemon's clock, or `--now`).
@@ -66,19 +67,30 @@ package struct InboxProcessor: Sendable {
         } catch {
             throw InboxError(path: inbox, message: "cannot list: \(error.localizedDescription)")
         }
+        let entries = names.filter { !$0.hasPrefix(".") }.compactMap { name -> (String, [FileAttributeKey: Any])? in
+            // A file gone since the listing (taken by hand) is simply not there any more.
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: inbox + "/" + name) else {
+                return nil
+            }
+            return (name, attributes)
+        }
+        let ordered = entries.sorted { a, b in
+            let ta = a.1[.modificationDate] as? Date ?? .distantPast
+            let tb = b.1[.modificationDate] as? Date ?? .distantPast
+            return ta != tb ? ta < tb : a.0 < b.0
+        }
         var summary = InboxSummary()
-        for name in names where !name.hasPrefix(".") {
-            process(name, now: now, modifiedBefore: modifiedBefore, into: &summary)
+        for (name, attributes) in ordered {
+            process(name, attributes: attributes, now: now, modifiedBefore: modifiedBefore, into: &summary)
         }
         return summary
     }
 
-    private func process(_ name: String, now: Date, modifiedBefore: Date, into summary: inout InboxSummary) {
+    private func process(
+        _ name: String, attributes: [FileAttributeKey: Any], now: Date, modifiedBefore: Date,
+        into summary: inout InboxSummary
+    ) {
         let path = inbox + "/" + name
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-            // Gone since the listing (taken by hand): nothing to do.
-            return
-        }
         let type = attributes[.type] as? FileAttributeType
         if type == .typeDirectory { return }
         if Self.partialSuffixes.contains(where: { name.lowercased().hasSuffix($0) }) {

@@ -192,6 +192,20 @@ import Testing
         #expect(summary.logLines.first?.hasPrefix("bao-cao-sua.md → archive/bao-cao-sua.md: Đã nhận") == true)
     }
 
+    @Test func filesAreTakenOldestFirstSoTheLaterOfTwoReportsIsCurrent() throws {
+        let box = try Inbox()
+        // The correction's name sorts first ('-' < '.'), but it was written later.
+        try box.drop(
+            "bao-cao.md", IntakeTestSupport.fixture("good-monthly.md"),
+            modified: IntakeTestSupport.at("2024-04-10T08:00:00+07:00"))
+        try box.drop("bao-cao-sua.md", Self.resubmission, modified: IntakeTestSupport.at("2024-04-10T08:30:00+07:00"))
+        let summary = try box.scan("2024-04-10T09:00:00+07:00")
+
+        #expect(summary.accepted.map(\.fileName) == ["bao-cao.md", "bao-cao-sua.md"])
+        let history = box.sink.recorded(.monthlyReport(unit: "phong-qldt"), "2024-03")
+        #expect(history.map(\.sourceName) == ["bao-cao.md", "bao-cao-sua.md"])
+    }
+
     @Test func aTakenNameGetsANumericSuffixAndTheOldFileIsUntouched() throws {
         let box = try Inbox()
         let older = Data("báo cáo cũ".utf8)
