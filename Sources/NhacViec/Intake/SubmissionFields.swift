@@ -1,0 +1,193 @@
+import Foundation
+import Yams
+
+/// Walks a report's composed YAML, checking each field against the config and
+/// reporting every problem at its node.
+struct SubmissionFields {
+    let reader: YAMLNodeReader
+    let config: Config
+    /// The local day the report arrived: a monthly report cannot be about a period that has not begun.
+    let receivedOn: LocalDate
+
+    struct Values {
+        var unit: String
+        var report: String
+        var period: String?
+        var tasks: [TaskUpdate]
+        var difficulties: [String]
+        var proposals: [String]
+    }
+
+    /// Which report the file answers, once its `report:` value is known to be valid.
+    private enum Report {
+        case monthly(MonthlyReportDuty)
+        case request(ReportRequest)
+
+        var from: [String] {
+            switch self {
+            case .monthly(let duty): duty.from
+            case .request(let request): request.from
+            }
+        }
+    }
+
+    /// The values, or nil when a required one is missing or unusable (issues say why).
+    func read(_ root: Node) -> Values? {
+        guard let top = reader.mapping(root, .root) else { return nil }
+        top.finish(known: SubmissionParser.topLevelKeys)
+        let report = readReport(top)
+        let unit = readUnit(top, report: report?.kind)
+        let period = readPeriod(top, report: report?.kind)
+        let tasks = readTasks(top)
+        let difficulties = readTexts(top, "difficulties")
+        let proposals = readTexts(top, "proposals")
+        guard let unit, let report else { return nil }
+        if case .monthly = report.kind, period == nil { return nil }
+        return Values(
+            unit: unit, report: report.id, period: period?.description, tasks: tasks, difficulties: difficulties,
+            proposals: proposals)
+    }
+
+    private func readReport(_ top: YAMLMapping) -> (id: String, kind: Report)? {
+        let path = ConfigPath.root.key("report")
+        guard let node = top.value("report", required: true), let id = reader.string(node, path) else { return nil }
+        if id == "monthly" {
+            guard let monthly = config.reports.monthly else {
+                reader.report("this office takes no monthly report (the config has no reports.monthly)", at: node, path)
+                return nil
+            }
+            return (id, .monthly(monthly))
+        }
+        guard let request = config.reports.requests.first(where: { $0.id == id }) else {
+            let choices = ["monthly"] + config.reports.requests.map(\.id)
+            reader.report(
+                "unknown report '\(id)' (expected 'monthly' or a request id: \(Suggestion.list(choices)))"
+                    + Suggestion.hint(for: id, in: choices),
+                at: node, path)
+            return nil
+        }
+        switch request.due.kind {
+        case .date, .recurring:
+            return (id, .request(request))
+        case .ongoing, .onDemand:
+            reader.report(
+                "request '\(id)' has no due date yet (due: '\(request.due.text)'); the Office must set one "
+                    + "in the config before answers can be received",
+                at: node, path)
+            return nil
+        }
+    }
+
+    private func readUnit(_ top: YAMLMapping, report: Report?) -> String? {
+        let path = ConfigPath.root.key("unit")
+        guard let node = top.value("unit", required: true), let id = reader.string(node, path) else { return nil }
+        let known = config.units.map(\.id)
+        guard known.contains(id) else {
+            reader.report(
+                "unknown unit '\(id)' (known: \(Suggestion.list(known)))" + Suggestion.hint(for: id, in: known),
+                at: node, path)
+            return nil
+        }
+        guard let report else { return id }
+        guard report.from.contains(id) else {
+            let what =
+                switch report {
+                case .monthly: "the monthly report (reports.monthly.from"
+                case .request(let request): "request '\(request.id)' (from"
+                }
+            reader.report(
+                "unit '\(id)' is not asked for \(what): \(Suggestion.list(report.from)))", at: node, path)
+            return nil
+        }
+        return id
+    }
+
+    private func readPeriod(_ top: YAMLMapping, report: Report?) -> ReportPeriod? {
+        let path = ConfigPath.root.key("period")
+        switch report {
+        case nil:
+            // Without a known report, only the form can be checked.
+            if let node = top.value("period"), let text = reader.scalar(node, path, expected: "a month (YYYY-MM)"),
+                ReportPeriod(parsing: text, kind: .calendarMonth) == nil
+            {
+                reader.report("'\(text)' is not a month (expected YYYY-MM, e.g. 2024-03)", at: node, path)
+            }
+            return nil
+        case .request(let request):
+            if let keyNode = top.keyNode("period") {
+                reader.report(
+                    "a request has no period: remove 'period' (request '\(request.id)' is due "
+                        + "'\(request.due.text)'); 'period' is for monthly reports only",
+                    at: keyNode, path)
+            }
+            return nil
+        case .monthly(let monthly):
+            guard let node = top.value("period") else {
+                reader.report(
+                    "missing required key 'period' (the month reported on, YYYY-MM)", at: top.node, path)
+                return nil
+            }
+            guard let text = reader.scalar(node, path, expected: "a month (YYYY-MM)") else { return nil }
+            guard let period = ReportPeriod(parsing: text.trimmingCharacters(in: .whitespaces), kind: monthly.period)
+            else {
+                reader.report("'\(text)' is not a month (expected YYYY-MM, e.g. 2024-03)", at: node, path)
+                return nil
+            }
+            if let planYear = config.organization.planYear, period.year != planYear {
+                reader.report(
+                    "period \(period) is outside the plan year \(planYear) (organization.plan_year)", at: node, path)
+                return nil
+            }
+            if period.start > receivedOn {
+                reader.report(
+                    "period \(period) (\(period.start.vietnameseNumeric)–\(period.end.vietnameseNumeric)) "
+                        + "has not begun on \(receivedOn.vietnameseNumeric), when this report was received",
+                    at: node, path)
+                return nil
+            }
+            return period
+        }
+    }
+
+    private func readTasks(_ top: YAMLMapping) -> [TaskUpdate] {
+        guard let items = top.list("tasks") else { return [] }
+        var updates: [TaskUpdate] = []
+        var seen: [String: Int] = [:]
+        for (node, path) in items {
+            guard let item = reader.mapping(node, path) else { continue }
+            item.finish(known: SubmissionParser.taskKeys)
+            let id = item.value("id", required: true).flatMap { taskID($0, path.key("id"), seen: &seen) }
+            let status = item.value("status", required: true).flatMap {
+                reader.choice($0, path.key("status"), SubmissionParser.statuses)
+            }
+            let progress = item.integer("progress", range: 0...100)
+            let note = item.value("note").flatMap { reader.text($0, path.key("note")) }
+            guard let id, let status else { continue }
+            updates.append(TaskUpdate(id: id, status: status, progress: progress, note: note))
+        }
+        return updates
+    }
+
+    private func taskID(_ node: Node, _ path: ConfigPath, seen: inout [String: Int]) -> String? {
+        guard let id = reader.string(node, path) else { return nil }
+        let known = config.tasks.map(\.id)
+        guard known.contains(id) else {
+            reader.report(
+                "unknown task '\(id)' (known: \(Suggestion.list(known)))" + Suggestion.hint(for: id, in: known),
+                at: node, path)
+            return nil
+        }
+        if let firstLine = seen[id] {
+            reader.report("task '\(id)' is listed twice (first at line \(firstLine))", at: node, path)
+            return nil
+        }
+        seen[id] = node.mark?.line ?? 0
+        return id
+    }
+
+    /// A list of texts; a single text counts as a one-item list.
+    private func readTexts(_ top: YAMLMapping, _ key: String) -> [String] {
+        guard let items = top.list(key, allowSingle: true) else { return [] }
+        return items.compactMap { reader.text($0, $1) }
+    }
+}

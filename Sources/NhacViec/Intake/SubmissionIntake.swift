@@ -1,0 +1,37 @@
+import Foundation
+
+/// Takes one report file in: parse and validate, find the duty occurrence it
+/// answers, record it through the sink. Shared by `nhacviec submit` and the inbox.
+package struct SubmissionIntake: Sendable {
+    package let config: Config
+    package let calendar: WorkingCalendar
+    package let sink: any SubmissionSink
+
+    package init(config: Config, calendar: WorkingCalendar, sink: any SubmissionSink) {
+        self.config = config
+        self.calendar = calendar
+        self.sink = sink
+    }
+
+    /// Receives a file's bytes. Throws `SubmissionError` for a file that must be
+    /// fixed by its sender, or whatever the sink throws (then nothing was recorded).
+    package func receive(data: Data, fileName: String, receivedAt: Date) throws -> SubmissionReceipt {
+        let submission = try SubmissionParser.parse(
+            data: data, fileName: fileName, config: config, receivedAt: receivedAt)
+        return try record(submission)
+    }
+
+    /// Receives the file at `path` (`nhacviec submit FILE…`).
+    package func receive(contentsOf path: String, receivedAt: Date) throws -> SubmissionReceipt {
+        let submission = try SubmissionParser.parse(contentsOf: path, config: config, receivedAt: receivedAt)
+        return try record(submission)
+    }
+
+    private func record(_ submission: Submission) throws -> SubmissionReceipt {
+        let target = try SubmissionTarget.resolve(submission, config: config, calendar: calendar)
+        let outcome = try sink.accept(submission, target: target)
+        return SubmissionReceipt(
+            submission: submission, target: target, outcome: outcome,
+            unitName: config.unit(submission.unit)?.name ?? submission.unit)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Where accepted submissions are recorded (the SQLite store; a fake in tests).
+///
+/// Intake calls `accept` before it moves the file out of the inbox, so a crash
+/// in between leaves the file to be processed again on the next scan. The sink
+/// must therefore make a repeat harmless:
+///
+/// - If the latest submission recorded for the same `target.duty` and
+///   `target.occurrence` has the same `submission.contentKey`, record nothing
+///   and return `.unchanged(recordedAt:)` with that submission's receipt time.
+///   (Comparing with the latest only: content A, then B, then A again is a
+///   second replacement, not a repeat.)
+/// - Else, if one was recorded before, keep it as history, record this one as
+///   the current answer and return `.replaced(previousReceivedAt:)`.
+/// - Else record it and return `.recorded`.
+///
+/// The submission and its task updates must be committed in one transaction
+/// before `accept` returns; a thrown error means nothing was recorded (the file
+/// stays in the inbox and is tried again on the next scan).
+package protocol SubmissionSink: Sendable {
+    func accept(_ submission: Submission, target: SubmissionTarget) throws -> SubmissionOutcome
+}
+
+/// What the sink did with a submission.
+package enum SubmissionOutcome: Hashable, Sendable {
+    /// The first answer for this duty occurrence.
+    case recorded
+    /// A resubmission: it replaces the answer received at `previousReceivedAt`, which stays in the history.
+    case replaced(previousReceivedAt: Date)
+    /// The same content as the current answer (received at `recordedAt`): nothing recorded.
+    case unchanged(recordedAt: Date)
+}

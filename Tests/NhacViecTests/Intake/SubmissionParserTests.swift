@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+@testable import NhacViec
+
+@Suite struct SubmissionParserTests {
+    static let receivedAt = "2024-04-10T09:00:00+07:00"
+
+    private func parse(_ name: String) throws -> Submission {
+        let config = try IntakeTestSupport.config()
+        return try SubmissionParser.parse(
+            data: IntakeTestSupport.fixture(name), fileName: name, config: config,
+            receivedAt: IntakeTestSupport.at(Self.receivedAt))
+    }
+
+    private func parse(text: String, fileName: String = "bao-cao.md") throws -> Submission {
+        try SubmissionParser.parse(
+            text: text, fileName: fileName, config: IntakeTestSupport.config(),
+            receivedAt: IntakeTestSupport.at(Self.receivedAt))
+    }
+
+    @Test func theDesignExampleGivesEveryFieldAndKeepsTheBody() throws {
+        let submission = try parse("good-monthly.md")
+        #expect(submission.unit == "phong-qldt")
+        #expect(submission.report == "monthly")
+        #expect(submission.period == "2024-03")
+        #expect(
+            submission.tasks == [
+                TaskUpdate(id: "II.3", status: .done, note: "Đã ban hành QĐ số 45/QĐ-BQL ngày 12/3/2024"),
+                TaskUpdate(id: "VI.2", status: .inProgress, progress: 60),
+            ])
+        #expect(submission.difficulties == ["Chưa có hướng dẫn của Sở Nội vụ về việc số hóa hồ sơ"])
+        #expect(submission.proposals == ["Đề nghị Sở Thông tin và Truyền thông hỗ trợ kết nối"])
+        #expect(
+            submission.body == "Kết quả nổi bật trong tháng: hoàn thành rà soát văn bản.\n\n- Đã số hóa 60% hồ sơ.\n")
+        #expect(submission.sourceName == "good-monthly.md")
+        #expect(submission.receivedAt == (try IntakeTestSupport.at(Self.receivedAt)))
+    }
+
+    @Test func plainYAMLAnswersARequestWithMultiLineNoteAndASingleDifficulty() throws {
+        let submission = try parse("good-request.yaml")
+        #expect(submission.report == "bc-ddci")
+        #expect(submission.period == nil)
+        #expect(submission.tasks == [TaskUpdate(id: "VI.2", status: .blocked, note: "Chờ kinh phí.\nDự kiến tháng 6.")])
+        #expect(submission.difficulties == ["Thiếu nhân lực chuyên trách"])
+        #expect(submission.proposals.isEmpty)
+        #expect(submission.body.isEmpty)
+    }
+
+    @Test func aReportWithoutTaskLinesIsAccepted() throws {
+        let submission = try parse("good-minimal.yml")
+        #expect(submission.unit == "phong-tc")
+        #expect(submission.period == "2024-03")
+        #expect(submission.tasks.isEmpty)
+    }
+
+    @Test func windowsLineEndingsAndAByteOrderMarkAreRead() throws {
+        let submission = try parse("good-crlf-bom.md")
+        #expect(submission.tasks == [TaskUpdate(id: "II.3", status: .done)])
+        #expect(submission.body == "Xong.\r\n")
+    }
+
+    @Test func decomposedVietnameseComesOutNFC() throws {
+        let decomposed = "Đã ban hành quyết định".decomposedStringWithCanonicalMapping
+        #expect(decomposed.unicodeScalars.count != "Đã ban hành quyết định".unicodeScalars.count)
+        let submission = try parse(
+            text: """
+                ---
+                unit: phong-qldt
+                report: monthly
+                period: 2024-03
+                tasks:
+                  - { id: II.3, status: done, note: "\(decomposed)" }
+                difficulties: \(decomposed)
+                ---
+                \(decomposed)
+                """)
+        let nfc = "Đã ban hành quyết định"
+        #expect(submission.tasks.first?.note?.unicodeScalars.elementsEqual(nfc.unicodeScalars) == true)
+        #expect(submission.difficulties.first?.unicodeScalars.elementsEqual(nfc.unicodeScalars) == true)
+        #expect(submission.body.unicodeScalars.elementsEqual(nfc.unicodeScalars))
+    }
+
+    @Test func aBodyThatLooksLikeFrontMatterIsKeptAsWritten() throws {
+        let submission = try parse(
+            text: "---\nunit: phong-qldt\nreport: monthly\nperiod: 2024-03\n---\n\n---\nunit: x\n---\n")
+        #expect(submission.unit == "phong-qldt")
+        #expect(submission.body == "\n---\nunit: x\n---\n")
+    }
+
+    static let badFixtures = [
+        "unknown-unit.md", "unknown-task.md", "crlf-unknown-task.md", "bad-status.md", "progress-150.md",
+        "progress-not-number.yaml", "period-missing.md", "period-bad-form.md", "period-not-begun.md",
+        "period-outside-plan-year.md", "period-on-request.yaml", "unknown-report.yaml", "request-without-date.yaml",
+        "unit-not-asked.yaml", "unknown-key.md", "duplicate-key.md", "duplicate-task.md", "yaml-syntax-error.md",
+        "unclosed-front-matter.md", "no-front-matter.md", "empty-front-matter.md", "several-problems.md",
+        "missing-unit-and-report.yaml", "not-utf8.md",
+    ]
+
+    /// Each fixture lists its issues as `# expect: L:C fragment`, in lines of the original file.
+    @Test(arguments: badFixtures)
+    func aBadFileReportsEveryIssueAtItsLineAndColumn(_ name: String) throws {
+        let data = try IntakeTestSupport.fixture(name)
+        let expected = IntakeTestSupport.expectations(in: data)
+        try #require(!expected.isEmpty, "\(name) has no '# expect:' lines")
+        let error = try #require(throws: SubmissionError.self) { try parse(name) }
+        let lines = error.issues.map(\.description)
+        #expect(lines.count == expected.count, "\(lines)")
+        for expectation in expected {
+            let prefix = "\(name):\(expectation.line):\(expectation.column): error: "
+            #expect(
+                lines.contains { $0.hasPrefix(prefix) && $0.contains(expectation.fragment) },
+                "missing \(prefix)…\(expectation.fragment) in \(lines)")
+        }
+        #expect(error.exitStatus == .dataError)
+    }
+
+    @Test(arguments: [
+        ("yaml-syntax-error.md", SubmissionError.Code.syntax), ("duplicate-key.md", .syntax),
+        ("unclosed-front-matter.md", .syntax), ("not-utf8.md", .notUTF8), ("unknown-unit.md", .invalid),
+    ])
+    func errorsAreClassified(_ name: String, _ code: SubmissionError.Code) throws {
+        let error = try #require(throws: SubmissionError.self) { try parse(name) }
+        #expect(error.code == code)
+    }
+
+    @Test func anotherFileTypeIsRejectedBeforeReadingIt() throws {
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                data: Data([0xFF, 0xD8, 0xFF]), fileName: "bao-cao.docx", config: IntakeTestSupport.config(),
+                receivedAt: IntakeTestSupport.at(Self.receivedAt))
+        }
+        #expect(error.code == .unsupportedType)
+        #expect(error.description.hasPrefix("bao-cao.docx: error: unsupported file type"))
+    }
+
+    @Test func extensionsAreComparedWithoutCase() throws {
+        let submission = try parse(text: "unit: phong-qldt\nreport: monthly\nperiod: 2024-03\n", fileName: "BC.YML")
+        #expect(submission.unit == "phong-qldt")
+        #expect(SubmissionFormat(fileName: "Bao-Cao.MarkDown") == .markdown)
+        #expect(SubmissionFormat(fileName: ".md") == nil)
+        #expect(SubmissionFormat(fileName: "md") == nil)
+    }
+
+    @Test func anOversizedFileIsRejected() throws {
+        let data = Data(repeating: 0x20, count: SubmissionParser.maximumSize + 1)
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                data: data, fileName: "to.md", config: IntakeTestSupport.config(),
+                receivedAt: IntakeTestSupport.at(Self.receivedAt))
+        }
+        #expect(error.code == .tooLarge)
+    }
+
+    @Test func aMissingFileIsAnIOError() throws {
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                contentsOf: "/nonexistent/bao-cao.md", config: IntakeTestSupport.config(),
+                receivedAt: IntakeTestSupport.at(Self.receivedAt))
+        }
+        #expect(error.code == .unreadable)
+        #expect(error.exitStatus == .ioError)
+        #expect(error.description == "/nonexistent/bao-cao.md: error: no such file")
+    }
+
+    @Test func aFileIsReadFromItsPathAndNamedByItsLastComponent() throws {
+        let submission = try SubmissionParser.parse(
+            contentsOf: IntakeTestSupport.fixtures.appendingPathComponent("good-monthly.md").path,
+            config: IntakeTestSupport.config(), receivedAt: IntakeTestSupport.at(Self.receivedAt))
+        #expect(submission.sourceName == "good-monthly.md")
+    }
+
+    @Test func issuesOfAFileReadFromAPathNameThePathAsGiven() throws {
+        let path = IntakeTestSupport.fixtures.appendingPathComponent("unknown-unit.md").path
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                contentsOf: path, config: IntakeTestSupport.config(),
+                receivedAt: IntakeTestSupport.at(Self.receivedAt))
+        }
+        #expect(error.issues.map(\.file) == [path])
+        #expect(error.description.hasPrefix("\(path):2:7: error: unit: unknown unit"))
+    }
+
+    @Test func theContentKeyIgnoresWhenAndUnderWhichNameAFileCame() throws {
+        let first = try parse("good-monthly.md")
+        var second = first
+        second.receivedAt = first.receivedAt.addingTimeInterval(86_400)
+        second.sourceName = "bao-cao-lai.md"
+        #expect(first.contentKey == second.contentKey)
+        second.tasks[1].progress = 70
+        #expect(first.contentKey != second.contentKey)
+        var third = first
+        third.body += " "
+        #expect(first.contentKey != third.contentKey)
+    }
+}
