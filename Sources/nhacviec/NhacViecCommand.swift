@@ -7,6 +7,8 @@ struct NhacViecCommand: ParsableCommand {
         commandName: "nhacviec",
         abstract: "Nhắc việc: reminders for a yearly administrative-reform plan.",
         version: NhacViecVersion.current,
-        subcommands: [CheckCommand.self, PlanCommand.self, HolidaysCommand.self]
+        subcommands: [
+            CheckCommand.self, PlanCommand.self, HolidaysCommand.self, TaskCommand.self, SubmitCommand.self,
+        ]
     )
 }

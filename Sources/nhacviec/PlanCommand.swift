@@ -9,6 +9,7 @@ struct PlanCommand: ParsableCommand {
     )
 
     @OptionGroup var config: ConfigOption
+    @OptionGroup var state: StateOption
     @OptionGroup var clock: ClockOption
     @Option(help: "First day (YYYY-MM-DD; default: today).") var from: String?
     @Option(help: "Last day, included (YYYY-MM-DD; default: today + 30 days).") var to: String?
