@@ -56,13 +56,14 @@ final class CurlTranscript {
 
     /// A C debug callback: `userdata` is an unretained `CurlTranscript`.
     static let callback: curl_debug_callback = { _, type, data, size, userdata in
-        guard let userdata, let data, size > 0,
-            type == CURLINFO_HEADER_IN || type == CURLINFO_HEADER_OUT
-        else { return 0 }
+        // curl_infotype's constants do not import by name (they clash with CURLINFO):
+        // 1 is CURLINFO_HEADER_IN (server lines), 2 is CURLINFO_HEADER_OUT (client lines).
+        let isIncoming = type.rawValue == 1
+        guard let userdata, let data, size > 0, isIncoming || type.rawValue == 2 else { return 0 }
         let transcript = Unmanaged<CurlTranscript>.fromOpaque(userdata).takeUnretainedValue()
         let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\r\n" || $0 == "\n" }) {
-            if type == CURLINFO_HEADER_IN {
+            if isIncoming {
                 transcript.serverSent(String(line))
             } else {
                 transcript.clientSent(String(line))
