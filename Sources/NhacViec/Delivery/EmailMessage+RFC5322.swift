@@ -14,6 +14,8 @@ extension EmailMessage {
         if !to.isEmpty { head += MIMEEncoding.addressField("To", to) }
         if !cc.isEmpty { head += MIMEEncoding.addressField("Cc", cc) }
         head += MIMEEncoding.unstructuredField("Subject", subject)
+        // Never folded: some clients keep the folding space as part of the id and then
+        // fail to thread replies. Its length is capped far below 998 (DeliveryKey).
         head += "Message-ID: \(messageID)\r\n"
         // RFC 3834: tells auto-responders (vacation replies) not to answer.
         head += "Auto-Submitted: auto-generated\r\n"
