@@ -91,7 +91,9 @@ final class CurlEasy {
         try check(nv_easy_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
         var copy = bytes
         copy.append(0)  // a valid pointer even for an empty body
-        let code = copy.withUnsafeMutableBytes { nv_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress) }
+        let code = copy.withUnsafeMutableBytes {
+            nv_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress)
+        }
         try check(code)
     }
 

@@ -25,6 +25,15 @@ struct CurlHTTPPost: Sendable {
         return nil
     }
 
+    /// `scheme://host:port` of the URL, lower-cased: the unit of the per-host connection limit.
+    var hostKey: String {
+        let lower = url.lowercased()
+        guard let separator = lower.range(of: "://") else { return lower }
+        let rest = lower[separator.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return String(lower[..<separator.upperBound]) + authority
+    }
+
     /// A configured easy handle for this request.
     func makeEasy() throws(CurlError) -> CurlEasy {
         guard let scheme = Self.scheme(of: url) else {

@@ -12,6 +12,7 @@ struct CurlHTTPResponse: Sendable, Equatable {
 
     /// Reads the response of the last transfer on `easy`.
     init(_ easy: CurlEasy) {
-        self.init(status: easy.responseCode, retryAfter: easy.responseHeader("Retry-After"), bodyPrefix: easy.responseBody)
+        self.init(
+            status: easy.responseCode, retryAfter: easy.responseHeader("Retry-After"), bodyPrefix: easy.responseBody)
     }
 }

@@ -64,7 +64,8 @@ package struct Outbox: Sendable {
             }
             return .unchanged(path: target)
         }
-        let temporary = directory + "/.tmp-" + DeliveryKey.fileName(key) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary =
+            directory + "/.tmp-" + DeliveryKey.fileName(key) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw ioError(temporary, "cannot create") }
         var closed = false
@@ -116,7 +117,9 @@ package struct Outbox: Sendable {
     private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(DeliveryError) {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            let count = bytes.withUnsafeBytes {
+                Glibc.write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ioError(path, "cannot write")

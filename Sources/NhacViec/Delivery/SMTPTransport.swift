@@ -72,9 +72,11 @@ package final class SMTPTransport: @unchecked Sendable {
         }
         guard let error = result.error else {
             let reply = result.lastReply ?? CurlTranscript.Reply(code: 250, text: "")
-            return .delivered(DeliveryReceipt(replyCode: reply.code, replyText: reply.text, rejectedRecipients: rejected))
+            return .delivered(
+                DeliveryReceipt(replyCode: reply.code, replyText: reply.text, rejectedRecipients: rejected))
         }
-        return .failed(Self.failure(error, lastReply: result.lastReply, rejected: rejected, recipientCount: recipients.count))
+        return .failed(
+            Self.failure(error, lastReply: result.lastReply, rejected: rejected, recipientCount: recipients.count))
     }
 
     static func failure(
@@ -94,7 +96,8 @@ package final class SMTPTransport: @unchecked Sendable {
                 rejected.contains(where: \.isTransient) ? .transient(retryAfter: nil) : .permanent
             return make(disposition, "every recipient was refused: \(list)")
         }
-        let serverSaid = code > 0 ? "server replied \(code)" + (text.map { " \($0)" } ?? "") + " (\(error))" : "\(error)"
+        let serverSaid =
+            code > 0 ? "server replied \(code)" + (text.map { " \($0)" } ?? "") + " (\(error))" : "\(error)"
         switch error.category {
         case .rejected:
             return make(code >= 500 ? .permanent : .transient(retryAfter: nil), serverSaid)

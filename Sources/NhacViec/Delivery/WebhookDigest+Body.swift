@@ -65,7 +65,8 @@ extension WebhookDigest {
             ])
         ]
         for item in shown {
-            let text = "*\(Self.slackEscaped(item.title))*\n\(Self.slackEscaped(Self.dueLine(item)))\n"
+            let text =
+                "*\(Self.slackEscaped(item.title))*\n\(Self.slackEscaped(Self.dueLine(item)))\n"
                 + Self.slackEscaped(Self.detailLine(item))
             blocks.append(
                 .object([
@@ -81,7 +82,8 @@ extension WebhookDigest {
                         "elements",
                         .array([
                             .object([
-                                ("type", .string("mrkdwn")), ("text", .string("… và \(items.count - shown.count) mục khác")),
+                                ("type", .string("mrkdwn")),
+                                ("text", .string("… và \(items.count - shown.count) mục khác")),
                             ])
                         ])
                     ),
@@ -161,7 +163,8 @@ extension WebhookDigest {
     func telegramJSON(chatID: String) -> JSONValue {
         var text = "<b>\(Self.htmlEscaped(headline))</b>"
         for (index, item) in items.enumerated() {
-            let entry = "\n\n• <b>\(Self.htmlEscaped(item.title))</b>\n\(Self.htmlEscaped(Self.dueLine(item)))\n"
+            let entry =
+                "\n\n• <b>\(Self.htmlEscaped(item.title))</b>\n\(Self.htmlEscaped(Self.dueLine(item)))\n"
                 + Self.htmlEscaped(Self.detailLine(item))
             if text.count + entry.count > 3900 {
                 text += "\n\n… và \(items.count - index) mục khác"

@@ -31,7 +31,8 @@ package struct WebhookRequest: Sendable, Equatable {
 
     /// The header lines sent with the body.
     package var headerLines: [String] {
-        let contentType = contentType.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+        let contentType =
+            contentType.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
             ? contentType : "application/json"
         var lines = [
             "Content-Type: \(contentType)",

@@ -42,6 +42,7 @@ package final class WebhookTransport: Sendable {
         return await withCheckedContinuation { continuation in
             worker.submit(
                 CurlMultiWorker.Job(
+                    group: post.hostKey,
                     start: { () throws(CurlError) -> CurlEasy in try post.makeEasy() },
                     finish: { easy, error in
                         let response = easy.map(CurlHTTPResponse.init)
@@ -89,7 +90,8 @@ package final class WebhookTransport: Sendable {
         let reason = "HTTP \(status)" + (text.isEmpty ? "" : ": \(text.prefix(200))")
         if status == 408 || status == 429 || (500..<600).contains(status) {
             let retryAfter = response.retryAfter.flatMap { RetryAfter.parse($0, now: now) }
-            return .failed(DeliveryFailure(.transient(retryAfter: retryAfter), reason: reason, replyCode: status, replyText: text))
+            return .failed(
+                DeliveryFailure(.transient(retryAfter: retryAfter), reason: reason, replyCode: status, replyText: text))
         }
         return .failed(DeliveryFailure(.permanent, reason: reason, replyCode: status, replyText: text))
     }

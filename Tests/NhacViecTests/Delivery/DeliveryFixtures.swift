@@ -25,8 +25,10 @@ enum DeliveryFixtures {
     ) -> EmailMessage {
         EmailMessage(
             key: key, from: from, to: to, cc: cc, subject: subject,
-            textBody: "Kính gửi Phòng Quản lý đầu tư,\n\nNhiệm vụ II.3 đến hạn ngày 01/04/2024.\n.dòng bắt đầu bằng dấu chấm\n",
-            htmlBody: html ? "<p>Kính gửi <b>Phòng Quản lý đầu tư</b>,</p><p>Nhiệm vụ II.3 đến hạn ngày 01/04/2024.</p>" : nil,
+            textBody:
+                "Kính gửi Phòng Quản lý đầu tư,\n\nNhiệm vụ II.3 đến hạn ngày 01/04/2024.\n.dòng bắt đầu bằng dấu chấm\n",
+            htmlBody: html
+                ? "<p>Kính gửi <b>Phòng Quản lý đầu tư</b>,</p><p>Nhiệm vụ II.3 đến hạn ngày 01/04/2024.</p>" : nil,
             attachments: attachments, date: sendTime, timeZone: vietnam)
     }
 

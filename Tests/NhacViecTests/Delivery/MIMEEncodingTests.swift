@@ -51,12 +51,16 @@ import Testing
         let text = String(decoding: bytes, as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
         // A msg-id or a MIME type is one token and cannot be folded (998 is the hard limit).
-        let long = lines.filter { $0.utf8.count > 78 && !$0.hasPrefix("Message-ID: ") && !$0.hasPrefix("Content-Type: ") }
+        let long = lines.filter {
+            $0.utf8.count > 78 && !$0.hasPrefix("Message-ID: ") && !$0.hasPrefix("Content-Type: ")
+        }
         #expect(lines.allSatisfy { $0.utf8.count <= 998 })
         #expect(long.isEmpty, "lines over 78: \(long)")
         #expect(!lines.contains { $0.contains("\n") || $0.contains("\r") })
         #expect(bytes.allSatisfy { $0 < 0x80 }, "7-bit clean: every non-ASCII byte is encoded")
-        #expect(text.contains("\r\nMessage-ID: <task=3AII.3=2F2024-04-01=2Fbefore-5wd=2Fphong-qldt=2Femail@example.gov.vn>\r\n"))
+        #expect(
+            text.contains(
+                "\r\nMessage-ID: <task=3AII.3=2F2024-04-01=2Fbefore-5wd=2Fphong-qldt=2Femail@example.gov.vn>\r\n"))
         #expect(text.hasPrefix("Date: Mon, 25 Mar 2024 08:00:00 +0700\r\n"))
         #expect(text.contains("\r\nAuto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n"))
         #expect(text.contains("=2Ed=C3=B2ng"), "a leading dot is encoded")
@@ -76,7 +80,8 @@ import Testing
         message.textBody = longLine
         let parsed = try ParsedEmail.parse(bytes: message.rendered())
         #expect(parsed.max_line <= 78)
-        #expect(MIMEEncoding.quotedPrintable(longLine).components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
+        #expect(
+            MIMEEncoding.quotedPrintable(longLine).components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
         #expect(parsed.parts.first?.text == longLine + "\r\n" || parsed.parts.first?.text == longLine)
     }
 
@@ -100,13 +105,17 @@ import Testing
 
     @Test func dateHeaderUsesTheGivenZone() {
         let utc = TimeZone(identifier: "UTC") ?? .current
-        #expect(RFC5322Date.format(DeliveryFixtures.sendTime, timeZone: DeliveryFixtures.vietnam) == "Mon, 25 Mar 2024 08:00:00 +0700")
+        #expect(
+            RFC5322Date.format(DeliveryFixtures.sendTime, timeZone: DeliveryFixtures.vietnam)
+                == "Mon, 25 Mar 2024 08:00:00 +0700")
         #expect(RFC5322Date.format(DeliveryFixtures.sendTime, timeZone: utc) == "Mon, 25 Mar 2024 01:00:00 +0000")
     }
 
     @Test func hmacMatchesRFC4231TestCase2() {
-        let mac = WebhookSignature.hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
-        #expect(mac.map { String(format: "%02x", $0) }.joined()
-            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        let mac = WebhookSignature.hmacSHA256(
+            key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(
+            mac.map { String(format: "%02x", $0) }.joined()
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 }

@@ -11,12 +11,17 @@ import Testing
 
         let result = try outbox.write(message)
 
-        #expect(result == .written(path: directory.path + "/outbox/task%3AII.3%2F2024-04-01%2Fbefore-5wd%2Fphong-qldt%2Femail.eml"))
+        #expect(
+            result
+                == .written(
+                    path: directory.path + "/outbox/task%3AII.3%2F2024-04-01%2Fbefore-5wd%2Fphong-qldt%2Femail.eml"))
         let stored = try Data(contentsOf: URL(fileURLWithPath: result.path))
         #expect(Array(stored) == message.rendered())
         let parsed = try ParsedEmail.parse(file: result.path)
         #expect(parsed.subject == DeliveryFixtures.subject)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: outbox.directory).filter { $0.hasPrefix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: outbox.directory).filter {
+            $0.hasPrefix(".tmp")
+        }
         #expect(leftovers.isEmpty, "no temporary file is left behind")
     }
 
@@ -48,7 +53,8 @@ import Testing
         let directory = try TemporaryDirectory()
         let outbox = Outbox(directory: directory.path)
         let body = WebhookBodyTests.digest.body(for: .json)
-        let request = WebhookRequest(key: "k/1", url: "https://hooks.example.vn/x", body: body, timestamp: DeliveryFixtures.sendTime)
+        let request = WebhookRequest(
+            key: "k/1", url: "https://hooks.example.vn/x", body: body, timestamp: DeliveryFixtures.sendTime)
 
         let result = try outbox.write(request)
 

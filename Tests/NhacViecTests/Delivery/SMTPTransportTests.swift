@@ -12,8 +12,10 @@ import Testing
         sink = try TemporaryDirectory()
     }
 
-    func settings(port: Int, scheme: String = "smtp", tls: SMTPSettings.TLSMode, caFile: String? = nil,
-                  username: String? = nil, password: String? = nil) -> SMTPSettings {
+    func settings(
+        port: Int, scheme: String = "smtp", tls: SMTPSettings.TLSMode, caFile: String? = nil,
+        username: String? = nil, password: String? = nil
+    ) -> SMTPSettings {
         SMTPSettings(
             url: "\(scheme)://127.0.0.1:\(port)", tls: tls, username: username, password: password, caFile: caFile,
             timeout: .seconds(20), heloName: "nhacviec.example.gov.vn")
@@ -51,10 +53,11 @@ import Testing
         #expect(parsed.defects.isEmpty)
         #expect(parsed.max_line <= 998)
         #expect(!parsed.bare_lf && !parsed.bare_cr)
-        #expect(parsed.parts.map(\.type) == [
-            "multipart/mixed", "multipart/alternative", "text/plain", "text/html",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ])
+        #expect(
+            parsed.parts.map(\.type) == [
+                "multipart/mixed", "multipart/alternative", "text/plain", "text/html",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ])
         // Python keeps the CRLF line ends of the decoded quoted-printable text.
         #expect(parsed.parts[2].text == message.textBody.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(parsed.parts[2].charset == "utf-8")
@@ -80,8 +83,10 @@ import Testing
         let certificates = try TestSupport.certificates.get()
         let server = try PythonServer(
             "smtp_server.py",
-            [sink.path, "--tls", certificates.file("server.pem"), certificates.file("server.key"),
-             "--auth", "vanphong", "mật-khẩu"])
+            [
+                sink.path, "--tls", certificates.file("server.pem"), certificates.file("server.key"),
+                "--auth", "vanphong", "mật-khẩu",
+            ])
         defer { server.stop() }
         let transport = SMTPTransport(
             settings: settings(
@@ -144,8 +149,10 @@ import Testing
         let certificates = try TestSupport.certificates.get()
         let server = try PythonServer(
             "smtp_server.py",
-            [sink.path, "--tls", certificates.file("server.pem"), certificates.file("server.key"),
-             "--auth", "vanphong", "right"])
+            [
+                sink.path, "--tls", certificates.file("server.pem"), certificates.file("server.key"),
+                "--auth", "vanphong", "right",
+            ])
         defer { server.stop() }
         let transport = SMTPTransport(
             settings: settings(
@@ -222,7 +229,9 @@ import Testing
                     filename: "a.txt\"\r\nBcc: evil@example.org\r\nX-Evil: 1", contentType: "text/plain\r\nBcc: x@y.z",
                     data: Array("x".utf8))
             ])
-        message.extraHeaders = [try #require(EmailMessage.ExtraHeader(name: "X-Nhacviec-Duty", value: "II.3\nBcc: evil@example.org"))]
+        message.extraHeaders = [
+            try #require(EmailMessage.ExtraHeader(name: "X-Nhacviec-Duty", value: "II.3\nBcc: evil@example.org"))
+        ]
         #expect(EmailMessage.ExtraHeader(name: "Bcc", value: "evil@example.org") == nil)
         #expect(EmailMessage.ExtraHeader(name: "X-Evil\r\nBcc", value: "x") == nil)
         #expect(Mailbox(displayName: "Evil\r\nBcc: evil@example.org", address: "a@example.gov.vn") == nil)

@@ -35,10 +35,13 @@ import Testing
         }
     }
 
-    func request(_ path: String, key: String = "task:II.3/2024-04-01/due/phong-qldt/webhook:zalo", secret: String? = nil,
-                 timeout: Duration = .seconds(10)) -> WebhookRequest {
+    func request(
+        _ path: String, key: String = "task:II.3/2024-04-01/due/phong-qldt/webhook:zalo", secret: String? = nil,
+        timeout: Duration = .seconds(10)
+    ) -> WebhookRequest {
         WebhookRequest(
-            key: key, url: url(path), body: WebhookBodyTests.digest.body(for: .json), secret: secret.map { Array($0.utf8) },
+            key: key, url: url(path), body: WebhookBodyTests.digest.body(for: .json),
+            secret: secret.map { Array($0.utf8) },
             timeout: timeout, timestamp: DeliveryFixtures.sendTime)
     }
 
