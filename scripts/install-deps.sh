@@ -6,7 +6,7 @@
 #   scripts/install-deps.sh bench   # test + the tools benchmarks compare against
 set -euo pipefail
 
-build_packages=(libcurl4-openssl-dev libsqlite3-dev pkg-config)
+build_packages=(libcurl4-openssl-dev libssl-dev libsqlite3-dev pkg-config)
 # Tests use Debian's own Python (/usr/bin/python3) and its packages, so a
 # pyenv or virtualenv python3 on PATH cannot change what they run against.
 test_packages=(python3 python3-aiosmtpd python3-jsonschema python3-yaml openssl)

@@ -12,3 +12,5 @@ CURLcode nv_easy_getinfo_double(CURL *handle, CURLINFO info, double *out) { retu
 CURLcode nv_easy_getinfo_string(CURL *handle, CURLINFO info, const char **out) { return curl_easy_getinfo(handle, info, out); }
 CURLcode nv_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **out) { return curl_easy_getinfo(handle, info, out); }
 CURLMcode nv_multi_setopt_long(CURLM *multi, CURLMoption option, long value) { return curl_multi_setopt(multi, option, value); }
+CURLcode nv_easy_setopt_debug_function(CURL *handle, CURLoption option, curl_debug_callback callback) { return curl_easy_setopt(handle, option, callback); }
+CURLcode nv_multi_message_result(const CURLMsg *message) { return message->data.result; }

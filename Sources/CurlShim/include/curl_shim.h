@@ -16,5 +16,8 @@ CURLcode nv_easy_getinfo_double(CURL *handle, CURLINFO info, double *out);
 CURLcode nv_easy_getinfo_string(CURL *handle, CURLINFO info, const char **out);
 CURLcode nv_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **out);
 CURLMcode nv_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
+CURLcode nv_easy_setopt_debug_function(CURL *handle, CURLoption option, curl_debug_callback callback);
+/// The CURLcode of a CURLMSG_DONE message (the C union is awkward from Swift).
+CURLcode nv_multi_message_result(const CURLMsg *message);
 
 #endif

@@ -1,0 +1,208 @@
+import Foundation
+
+/// The encodings an RFC 5322/MIME message needs, each producing ASCII lines that
+/// can never start a new header: RFC 2047 encoded-words, header folding,
+/// quoted-printable, base64 and RFC 2231 parameters.
+///
+/// Header lines are kept within 78 characters where the content allows it and
+/// always far below the 998-octet limit; body lines within 76.
+enum MIMEEncoding {
+    /// Header text made safe: NFC, control characters (CR and LF included) and
+    /// Unicode line/paragraph separators replaced by spaces, outer spaces trimmed.
+    static func headerText(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            scalars.append(isControl(scalar) ? " " : scalar)
+        }
+        return String(scalars).trimmingSpaces
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    /// `Name: token token…` folded before a token wherever the line would pass 78
+    /// characters. Tokens contain no CR or LF (callers guarantee it).
+    static func foldedField(_ name: String, _ tokens: [String]) -> String {
+        var result = name + ":"
+        var lineLength = result.utf8.count
+        for token in tokens {
+            let length = token.utf8.count
+            if length > 0 && lineLength + 1 + length > 78 && lineLength > name.utf8.count + 1 {
+                result += "\r\n " + token
+                lineLength = 1 + length
+            } else {
+                result += " " + token
+                lineLength += 1 + length
+            }
+        }
+        return result + "\r\n"
+    }
+
+    /// An unstructured field (`Subject`, extra headers) from any text.
+    static func unstructuredField(_ name: String, _ value: String) -> String {
+        let text = headerText(value)
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let plainASCII =
+            text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+            && !text.contains("=?") && words.allSatisfy { $0.utf8.count <= 76 }
+        if plainASCII {
+            // Fold at spaces; an empty word keeps a run of spaces intact when unfolded.
+            return foldedField(name, words.isEmpty ? [""] : words)
+        }
+        return foldedField(name, encodedWords(text, firstLineUsed: name.utf8.count + 2))
+    }
+
+    /// RFC 2047 "B" encoded-words for `text`, each at most 75 characters, split
+    /// only between characters (never inside a UTF-8 sequence). The first word
+    /// also fits a line that already holds `firstLineUsed` characters.
+    static func encodedWords(_ text: String, firstLineUsed: Int = 0) -> [String] {
+        let overhead = "=?UTF-8?B??=".utf8.count
+        func capacity(wordLength: Int) -> Int { max(1, (wordLength - overhead) / 4) * 3 }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        var limit = capacity(wordLength: min(75, max(16 + overhead, 78 - firstLineUsed - 1)))
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
+            chunk.removeAll()
+            limit = capacity(wordLength: 75)
+        }
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if chunk.count + bytes.count <= limit {
+                chunk += bytes
+                continue
+            }
+            flush()
+            if bytes.count <= limit {
+                chunk = bytes
+            } else {
+                // A grapheme longer than a whole word: split between its scalars.
+                for scalar in character.unicodeScalars {
+                    let scalarBytes = Array(String(scalar).utf8)
+                    if chunk.count + scalarBytes.count > limit { flush() }
+                    chunk += scalarBytes
+                }
+            }
+        }
+        flush()
+        return words.isEmpty ? ["=?UTF-8?B??="] : words
+    }
+
+    /// A display name as a `phrase`: atoms, a quoted string or encoded-words.
+    static func phraseTokens(_ name: String) -> [String] {
+        let text = headerText(name)
+        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~")
+        let words = text.split(separator: " ")
+        if !words.isEmpty, words.allSatisfy({ $0.allSatisfy(atext.contains) }), !text.contains("=?") {
+            return words.map(String.init)
+        }
+        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }), !text.contains("=?"),
+            text.utf8.count <= 70
+        {
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return ["\"" + escaped + "\""]
+        }
+        return encodedWords(text)
+    }
+
+    /// An address-list field (`From`, `To`, `Cc`).
+    static func addressField(_ name: String, _ mailboxes: [Mailbox]) -> String {
+        var tokens: [String] = []
+        for (index, mailbox) in mailboxes.enumerated() {
+            var part = mailbox.displayName.map(phraseTokens) ?? []
+            part.append(part.isEmpty ? mailbox.address : "<\(mailbox.address)>")
+            if index < mailboxes.count - 1, let last = part.popLast() { part.append(last + ",") }
+            tokens += part
+        }
+        return foldedField(name, tokens)
+    }
+
+    /// Quoted-printable (RFC 2045 §6.7) of text with CRLF line ends and lines of at
+    /// most 76 characters. A dot at the start of a line is encoded too, so the body
+    /// is the same with or without SMTP dot-stuffing.
+    static func quotedPrintable(_ text: String) -> String {
+        var output: [String] = []
+        for line in lines(of: text) {
+            let bytes = Array(line.utf8)
+            var current = ""
+            for (index, byte) in bytes.enumerated() {
+                let isLast = index == bytes.count - 1
+                var token = qpToken(byte, isLast: isLast, atLineStart: current.isEmpty)
+                if current.utf8.count + token.utf8.count > 75 {
+                    output.append(current + "=")
+                    current = ""
+                    token = qpToken(byte, isLast: isLast, atLineStart: true)
+                }
+                current += token
+            }
+            output.append(current)
+        }
+        return output.joined(separator: "\r\n")
+    }
+
+    private static func qpToken(_ byte: UInt8, isLast: Bool, atLineStart: Bool) -> String {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"):
+            if !isLast { return String(UnicodeScalar(byte)) }
+        case UInt8(ascii: "."):
+            if !atLineStart { return "." }
+        case 33...126 where byte != UInt8(ascii: "="):
+            return String(UnicodeScalar(byte))
+        default:
+            break
+        }
+        return "=" + hex(byte)
+    }
+
+    /// The lines of `text`, splitting on CRLF, LF or CR; NFC-normalised.
+    static func lines(of text: String) -> [Substring] {
+        text.precomposedStringWithCanonicalMapping.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" })
+    }
+
+    /// Base64 in lines of 76 characters, CRLF-separated.
+    static func base64Lines(_ data: [UInt8]) -> String {
+        let encoded = Array(Data(data).base64EncodedString().utf8)
+        var lines: [String] = []
+        var start = 0
+        while start < encoded.count {
+            let end = min(start + 76, encoded.count)
+            lines.append(String(decoding: encoded[start..<end], as: UTF8.self))
+            start = end
+        }
+        return lines.joined(separator: "\r\n")
+    }
+
+    /// The `filename` parameter tokens for `Content-Disposition`: a quoted string for
+    /// short plain-ASCII names, RFC 2231 `filename*N*=UTF-8''…` continuations otherwise.
+    static func filenameParameters(_ filename: String) -> [String] {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.()+,= ")
+        if filename.utf8.count <= 60, filename.allSatisfy(safe.contains), !filename.hasPrefix(" ") {
+            return ["filename=\"\(filename)\""]
+        }
+        let attributeChars = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".utf8)
+        var pieces: [String] = []
+        var current = ""
+        for byte in filename.utf8 {
+            let token = attributeChars.contains(byte) ? String(UnicodeScalar(byte)) : "%" + hex(byte)
+            if current.utf8.count + token.utf8.count > 54 {
+                pieces.append(current)
+                current = ""
+            }
+            current += token
+        }
+        pieces.append(current)
+        if pieces.count == 1 { return ["filename*=UTF-8''\(pieces[0])"] }
+        return pieces.enumerated().map { index, piece in
+            index == 0 ? "filename*0*=UTF-8''\(piece)" : "filename*\(index)*=\(piece)"
+        }
+    }
+
+    static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}
