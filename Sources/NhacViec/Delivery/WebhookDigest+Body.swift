@@ -1,6 +1,6 @@
 extension WebhookDigest {
     /// The request body for a target of `format`: UTF-8 JSON, the same bytes on every call.
-    package func body(for format: WebhookFormat) -> [UInt8] {
+    package func body(for format: WebhookPayloadFormat) -> [UInt8] {
         let value: JSONValue =
             switch format {
             case .json: nhacviecJSON

@@ -20,7 +20,7 @@ import Testing
         ],
         sentAt: DeliveryFixtures.sendTime, timeZone: DeliveryFixtures.vietnam)
 
-    func object(_ format: WebhookFormat) throws -> [String: Any] {
+    func object(_ format: WebhookPayloadFormat) throws -> [String: Any] {
         let json = try JSONSerialization.jsonObject(with: Data(Self.digest.body(for: format)))
         return try #require(json as? [String: Any])
     }
@@ -94,9 +94,9 @@ import Testing
     }
 
     @Test func webhookFormatsParseFromConfigNames() {
-        #expect(WebhookFormat(configName: "google_chat") == .googleChat)
-        #expect(WebhookFormat(configName: "telegram", telegramChatID: "42") == .telegram(chatID: "42"))
-        #expect(WebhookFormat(configName: "telegram") == nil)
-        #expect(WebhookFormat(configName: "discord") == nil)
+        #expect(WebhookPayloadFormat(configName: "google_chat") == .googleChat)
+        #expect(WebhookPayloadFormat(configName: "telegram", telegramChatID: "42") == .telegram(chatID: "42"))
+        #expect(WebhookPayloadFormat(configName: "telegram") == nil)
+        #expect(WebhookPayloadFormat(configName: "discord") == nil)
     }
 }

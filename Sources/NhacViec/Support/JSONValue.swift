@@ -1,6 +1,10 @@
-/// Writes JSON values with keys in the order given, for output formats whose
-/// documented field order people read (DESIGN §9's JSON Lines).
-package enum JSONValue: Sendable, Hashable {
+/// A JSON value with object keys kept in the order written, serialised to exact
+/// bytes: documented field orders stay as documented (DESIGN §9), and a webhook
+/// body (and its signature) is the same on every render.
+///
+/// Strings are written as UTF-8 with only what JSON requires escaped, plus
+/// U+2028/U+2029 (which break JavaScript receivers).
+package indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -14,6 +18,11 @@ package enum JSONValue: Sendable, Hashable {
 
     package func hash(into hasher: inout Hasher) {
         hasher.combine(rendered)
+    }
+
+    /// The UTF-8 bytes of `rendered`.
+    package func serialized() -> [UInt8] {
+        Array(rendered.utf8)
     }
 
     /// Compact JSON text (no spaces, `/` not escaped, non-ASCII kept as UTF-8).

@@ -1,5 +1,6 @@
-/// The body shape a webhook target expects (config `format`).
-package enum WebhookFormat: Sendable, Equatable {
+/// The body shape a webhook target expects: the config's `format` with what that
+/// format needs to render (Telegram's chat id).
+package enum WebhookPayloadFormat: Sendable, Equatable {
     /// nhacviec's own JSON (DESIGN §6).
     case json
     /// Slack incoming webhook: `text` plus Block Kit `blocks`.
@@ -22,6 +23,18 @@ package enum WebhookFormat: Sendable, Equatable {
             guard let telegramChatID, !telegramChatID.isEmpty else { return nil }
             self = .telegram(chatID: telegramChatID)
         default: return nil
+        }
+    }
+
+    /// The payload format of a configured webhook (config validation guarantees a
+    /// telegram webhook has its chat id).
+    package init(_ format: WebhookFormat, telegramChatID: String?) {
+        switch format {
+        case .json: self = .json
+        case .slack: self = .slack
+        case .teams: self = .teams
+        case .googleChat: self = .googleChat
+        case .telegram: self = .telegram(chatID: telegramChatID ?? "")
         }
     }
 }
