@@ -1,0 +1,43 @@
+/// What a message says, independent of its format: rendered once as wrapped
+/// plain text and once as table-layout HTML, so both parts of an email carry the
+/// same content.
+///
+/// All text is plain (never markup); the HTML renderer escapes it.
+struct MessageBody: Sendable, Equatable {
+    /// How urgent a section is; the HTML accent colour.
+    enum Tone: Sendable, Equatable {
+        case upcoming, dueToday, overdue, neutral
+    }
+
+    /// One labelled line of a section. A value of several lines (a list of keys)
+    /// keeps its lines.
+    struct Field: Sendable, Equatable {
+        var label: String
+        var value: String
+        /// Shown in the tone's colour, in bold (the item's timing).
+        var emphasized: Bool = false
+    }
+
+    /// One item of the message: a duty, a dead letter, the facts of a test.
+    struct Section: Sendable, Equatable {
+        var title: String
+        var tone: Tone
+        var fields: [Field]
+    }
+
+    var language: MessageLanguage
+    /// The HTML banner and `<title>`.
+    var heading: String
+    /// "Kính gửi: …", on its own line above the text.
+    var greeting: String?
+    var paragraphs: [String]
+    var sections: [Section]
+    /// Paragraphs after the sections (what to do about an alert).
+    var closing: [String] = []
+    /// Who sends this and why, set apart under a signature separator.
+    var footer: [String]
+
+    /// The column plain text is wrapped at: narrower than the 78 of RFC 5322 so
+    /// clients that quote with "> " still show whole lines.
+    static let width = 76
+}
