@@ -7,7 +7,8 @@ extension MessageBody {
     /// in both. No images, scripts, fonts or links to anything outside the message.
     /// Every piece of text is escaped: titles and names come from the config.
     var html: String {
-        let font = "font-family:Arial,Helvetica,sans-serif;"
+        // Repeated on every cell: Outlook does not pass fonts on to nested tables.
+        let font = "font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:21px;"
         var out = """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -22,18 +23,21 @@ extension MessageBody {
             <tr><td align="center" style="padding:16px 8px;">
             <table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" \
             style="width:680px;max-width:100%;background-color:#ffffff;border:1px solid #d9dce1;\(font)\
-            font-size:14px;line-height:21px;color:#1f2328;">
+            color:#1f2328;">
             <tr><td style="padding:14px 20px;background-color:#1f4e79;color:#ffffff;\(font)font-size:17px;\
             line-height:24px;font-weight:bold;">\(Self.escaped(heading))</td></tr>
 
             """
         var intro: [String] = []
-        if let greeting { intro.append("<p style=\"margin:0 0 12px 0;font-weight:bold;\">\(Self.escaped(greeting))</p>") }
+        if let greeting {
+            intro.append("<p style=\"margin:0 0 12px 0;font-weight:bold;\">\(Self.escaped(greeting))</p>")
+        }
         for paragraph in paragraphs {
             intro.append("<p style=\"margin:0 0 12px 0;\">\(Self.escaped(paragraph))</p>")
         }
         if !intro.isEmpty {
-            out += "<tr><td style=\"padding:16px 20px 4px 20px;\(font)\">\n\(intro.joined(separator: "\n"))\n</td></tr>\n"
+            out +=
+                "<tr><td style=\"padding:16px 20px 4px 20px;\(font)\">\n\(intro.joined(separator: "\n"))\n</td></tr>\n"
         }
         let numbered = sections.count > 1
         for (index, section) in sections.enumerated() {

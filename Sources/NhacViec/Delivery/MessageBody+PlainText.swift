@@ -15,17 +15,19 @@ extension MessageBody {
             lines.append("")
         }
         let numbered = sections.count > 1
+        // One value column for the whole message, so items line up with each other.
+        let indent = "   "
+        let labelWidth = sections.flatMap(\.fields).map { $0.label.count + 1 }.max() ?? 0
+        let valueIndent = String(repeating: " ", count: indent.count + labelWidth + 1)
         for (index, section) in sections.enumerated() {
             let number = numbered ? "\(index + 1). " : ""
             lines += Self.wrap(number + section.title, first: "", rest: String(repeating: " ", count: number.count))
-            let indent = "   "
-            let labelWidth = section.fields.map { $0.label.count + 1 }.max() ?? 0
-            let valueIndent = String(repeating: " ", count: indent.count + labelWidth + 1)
             for field in section.fields {
                 let label = field.label + ":"
                 let first = indent + label + String(repeating: " ", count: labelWidth - label.count + 1)
                 for (lineIndex, valueLine) in field.value.split(separator: "\n").enumerated() {
-                    lines += Self.wrap(String(valueLine), first: lineIndex == 0 ? first : valueIndent, rest: valueIndent)
+                    lines += Self.wrap(
+                        String(valueLine), first: lineIndex == 0 ? first : valueIndent, rest: valueIndent)
                 }
             }
             lines.append("")

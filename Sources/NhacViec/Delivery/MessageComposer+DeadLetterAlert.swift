@@ -57,7 +57,9 @@ extension MessageComposer {
     private func section(for letter: DeadLetter) -> MessageBody.Section {
         let firstAttempt = letter.items.map(\.createdAt).min() ?? letter.at
         var fields: [MessageBody.Field] = [
-            .init(label: text.pick("Người nhận", "Recipient"), value: "\(recipientName(letter.recipient)) (\(letter.recipient))"),
+            .init(
+                label: text.pick("Người nhận", "Recipient"),
+                value: "\(recipientName(letter.recipient)) (\(letter.recipient))"),
             .init(label: text.pick("Kênh", "Channel"), value: channelName(letter.channel)),
             .init(label: text.pick("Tin nhắn", "Message"), value: letter.messageKey),
         ]
@@ -75,7 +77,8 @@ extension MessageComposer {
             .init(label: text.pick("Lần gửi cuối", "Last attempt"), value: text.moment(letter.diedAt, clock: clock)),
         ]
         return MessageBody.Section(
-            title: "\(recipientName(letter.recipient)) – \(channelName(letter.channel))", tone: .overdue, fields: fields)
+            title: "\(recipientName(letter.recipient)) – \(channelName(letter.channel))", tone: .overdue, fields: fields
+        )
     }
 
     /// A ledger recipient tag (`phong-qldt`, `head:phong-qldt`) as a name, when the config still has it.

@@ -73,7 +73,8 @@ extension MessageComposer {
         case 2: return "\(unitName(first)), \(unitName(units[1]))"
         default:
             return text.pick(
-                "\(unitName(first)) và \(units.count - 1) đơn vị khác", "\(unitName(first)) and \(units.count - 1) other units")
+                "\(unitName(first)) và \(units.count - 1) đơn vị khác",
+                "\(unitName(first)) and \(units.count - 1) other units")
         }
     }
 
@@ -91,11 +92,13 @@ extension MessageComposer {
         switch digest.recipient {
         case .head(let id):
             let unit = unitName(id)
-            greeting = text.pick("Kính gửi: \(name(of: digest.recipient)) (\(unit))", "To: \(name(of: digest.recipient)) (\(unit))")
+            greeting = text.pick(
+                "Kính gửi: \(name(of: digest.recipient)) (\(unit))", "To: \(name(of: digest.recipient)) (\(unit))")
             paragraphs.append(
                 text.pick(
                     "Xin báo cáo đồng chí: \(unit) có \(items.count) việc đã quá hạn mà chưa hoàn thành (chi tiết dưới đây).",
-                    "\(unit) has \(MessageText.counted(items.count, "overdue item")) not yet completed (details below)."))
+                    "\(unit) has \(MessageText.counted(items.count, "overdue item")) not yet completed (details below)."
+                ))
             if config.unit(id)?.head?.email == nil {
                 paragraphs.append(
                     text.pick(
@@ -144,12 +147,15 @@ extension MessageComposer {
             fields.append(
                 .init(
                     label: text.pick("Báo cáo", "Report"),
-                    value: text.pick("Báo cáo đột xuất theo yêu cầu (mã \(id))", "Ad hoc report on request (id \(id))")))
+                    value: text.pick("Báo cáo đột xuất theo yêu cầu (mã \(id))", "Ad hoc report on request (id \(id))"))
+            )
         }
         fields.append(.init(label: text.pick("Thời hạn", "Deadline"), value: deadline(occurrence)))
         fields.append(
             .init(label: text.pick("Tình trạng", "Timing"), value: text.timing(item.timing), emphasized: true))
-        fields.append(.init(label: text.pick("Lần nhắc", "Reminder"), value: text.step(item.step.kind, policy: occurrence.policy)))
+        fields.append(
+            .init(label: text.pick("Lần nhắc", "Reminder"), value: text.step(item.step.kind, policy: occurrence.policy))
+        )
         switch occurrence.duty {
         case .task(let id):
             let task = config.tasks.first { $0.id == id }
@@ -164,26 +170,36 @@ extension MessageComposer {
                 fields.append(.init(label: text.pick("Sản phẩm", "Output"), value: output))
             }
             if let status = item.status {
-                fields.append(.init(label: text.pick("Tiến độ đã báo", "Reported status"), value: text.taskStatus(status)))
+                fields.append(
+                    .init(label: text.pick("Tiến độ đã báo", "Reported status"), value: text.taskStatus(status)))
             }
         case .monthlyReport, .request:
             fields.append(
-                .init(label: text.pick("Đơn vị báo cáo", "Reporting unit"), value: unitName(occurrence.responsibleUnit)))
+                .init(label: text.pick("Đơn vị báo cáo", "Reporting unit"), value: unitName(occurrence.responsibleUnit))
+            )
         }
         fields.append(.init(label: text.pick("Việc cần làm", "What to do"), value: action(item, digest: digest)))
         return MessageBody.Section(title: occurrence.title, tone: item.timing.tone, fields: fields)
     }
 
     /// "Thứ Hai, 01/04/2024 (Tháng 3/2024) – lùi từ Chủ nhật, 31/03/2024 do trùng ngày nghỉ".
+    /// The plan's text is left out only where it would repeat the date as shown ("29/03/2024").
     func deadline(_ occurrence: DutyOccurrence) -> String {
-        var value = "\(text.date(occurrence.due)) (\(dueText(occurrence)))"
+        var value = text.date(occurrence.due)
+        let written = dueText(occurrence).trimmingCharacters(in: .whitespaces)
+        let nominal = occurrence.nominalDue
+        let repeatsTheDate =
+            !text.isEnglish
+            && [nominal.vietnameseNumeric, "\(nominal.day)/\(nominal.month)/\(nominal.year)"].contains(written)
+        if !repeatsTheDate { value += " (\(written))" }
         if occurrence.nominalDue != occurrence.due {
             let nominal = text.date(occurrence.nominalDue)
             value +=
                 occurrence.nominalDue < occurrence.due
                 ? text.pick(" – lùi từ \(nominal) do trùng ngày nghỉ", " – moved from \(nominal), a day off")
                 : text.pick(
-                    " – chuyển lên sớm từ \(nominal) do trùng ngày nghỉ", " – brought forward from \(nominal), a day off")
+                    " – chuyển lên sớm từ \(nominal) do trùng ngày nghỉ",
+                    " – brought forward from \(nominal), a day off")
         }
         return value
     }
@@ -204,7 +220,9 @@ extension MessageComposer {
 
     private func monthlyReportLine(_ occurrence: DutyOccurrence) -> String {
         guard let period = period(of: occurrence) else {
-            return text.pick("Báo cáo định kỳ hằng tháng, kỳ \(occurrence.occurrence)", "Monthly report, period \(occurrence.occurrence)")
+            return text.pick(
+                "Báo cáo định kỳ hằng tháng, kỳ \(occurrence.occurrence)",
+                "Monthly report, period \(occurrence.occurrence)")
         }
         let start = text.plainDate(period.start)
         let end = text.plainDate(period.end)
@@ -293,12 +311,14 @@ extension MessageComposer {
             case (false, true): text.pick("nhận được báo cáo", "receives the report")
             default:
                 text.pick(
-                    "ghi nhận nhiệm vụ đã hoàn thành hoặc nhận được báo cáo", "records the task as done or receives the report")
+                    "ghi nhận nhiệm vụ đã hoàn thành hoặc nhận được báo cáo",
+                    "records the task as done or receives the report")
             }
         return [
             text.pick(
                 "Thư gửi tự động từ hệ thống nhắc việc (nhacviec) của \(origin), lúc \(text.moment(digest.at, clock: clock)).",
-                "Sent automatically by the nhacviec reminder system of \(origin) at \(text.moment(digest.at, clock: clock))."),
+                "Sent automatically by the nhacviec reminder system of \(origin), at \(text.moment(digest.at, clock: clock))."
+            ),
             text.pick("Nhắc việc tự dừng khi \(officeName) \(stop).", "Reminders stop when \(officeName) \(stop)."),
             text.pick("Mọi trao đổi xin gửi \(officeContact).", "Please address any questions to \(officeContact)."),
         ]

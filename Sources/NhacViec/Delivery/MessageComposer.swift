@@ -126,7 +126,8 @@ package struct MessageComposer: Sendable {
     /// "Trưởng phòng Trần Văn B"; without title and name, "Người đứng đầu <unit>".
     func headName(of unit: Unit) -> String {
         let parts = [unit.head?.title, unit.head?.name].compactMap { $0 }.filter { !$0.isEmpty }
-        return parts.isEmpty ? text.pick("Người đứng đầu \(unit.name)", "Head of \(unit.name)") : parts.joined(separator: " ")
+        return parts.isEmpty
+            ? text.pick("Người đứng đầu \(unit.name)", "Head of \(unit.name)") : parts.joined(separator: " ")
     }
 
     func unitName(_ id: String) -> String {

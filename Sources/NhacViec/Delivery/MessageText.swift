@@ -133,7 +133,9 @@ struct MessageText: Sendable {
     /// "2 nhiệm vụ quá hạn, 1 đến hạn hôm nay, 1 sắp đến hạn" / "2 tasks overdue, 1 due today, 1 due soon".
     /// `counts` are indexed by ``ReminderTiming/group``; the noun goes on the first group.
     func counts(_ counts: [Int], noun: Noun) -> String {
-        let states = [pick("quá hạn", "overdue"), pick("đến hạn hôm nay", "due today"), pick("sắp đến hạn", "due soon")]
+        let states = [
+            pick("quá hạn", "overdue"), pick("đến hạn hôm nay", "due today"), pick("sắp đến hạn", "due soon"),
+        ]
         var parts: [String] = []
         for (group, count) in counts.enumerated() where count > 0 {
             let word = parts.isEmpty ? " " + self.noun(noun, count: count) : ""
