@@ -92,18 +92,26 @@ extension MessageComposer {
         switch digest.recipient {
         case .head(let id):
             let unit = unitName(id)
-            greeting = text.pick(
-                "Kính gửi: \(name(of: digest.recipient)) (\(unit))", "To: \(name(of: digest.recipient)) (\(unit))")
+            let head = config.unit(id)?.head
+            let isNamed = head?.title != nil || head?.name != nil
+            let whom = name(of: digest.recipient)
+            greeting =
+                isNamed
+                ? text.pick("Kính gửi: \(whom) (\(unit))", "To: \(whom) (\(unit))")
+                : text.pick("Kính gửi: \(whom)", "To: \(whom)")
             paragraphs.append(
                 text.pick(
                     "Xin báo cáo đồng chí: \(unit) có \(items.count) việc đã quá hạn mà chưa hoàn thành (chi tiết dưới đây).",
                     "\(unit) has \(MessageText.counted(items.count, "overdue item")) not yet completed (details below)."
                 ))
-            if config.unit(id)?.head?.email == nil {
+            if head?.email == nil {
+                let passOn =
+                    isNamed
+                    ? text.pick("đồng chí \(whom)", whom) : text.pick("người đứng đầu đơn vị", "the head of the unit")
                 paragraphs.append(
                     text.pick(
-                        "Thư gửi qua hộp thư của đơn vị vì chưa có địa chỉ thư riêng của người đứng đầu; đề nghị đơn vị chuyển đến đồng chí \(name(of: digest.recipient)).",
-                        "Sent to the unit's mailbox because no address is configured for its head; please pass it on to \(name(of: digest.recipient))."
+                        "Thư gửi qua hộp thư của đơn vị vì chưa có địa chỉ thư riêng của người đứng đầu; đề nghị đơn vị chuyển đến \(passOn).",
+                        "Sent to the unit's mailbox because no address is configured for its head; please pass it on to \(passOn)."
                     ))
             }
         default:
@@ -329,10 +337,14 @@ extension MessageComposer {
     func webhookItem(_ item: ReminderItem, digest: Digest) -> WebhookDigest.Item {
         let occurrence = item.occurrence
         let status = item.taskID != nil ? (item.status ?? .notStarted).rawValue : "not_received"
+        // Email text is normalised by the renderer; a webhook body carries config text as is, so NFC it here.
+        let note =
+            "\(text.timing(item.timing)) – \(text.step(item.step.kind, policy: occurrence.policy)). "
+            + action(item, digest: digest)
         return WebhookDigest.Item(
-            duty: occurrence.duty.description, title: occurrence.title, step: item.step.kind.description,
-            due: occurrence.due, dueText: dueText(occurrence), unit: occurrence.responsibleUnit, status: status,
-            note: "\(text.timing(item.timing)) – \(text.step(item.step.kind, policy: occurrence.policy)). "
-                + action(item, digest: digest))
+            duty: occurrence.duty.description, title: occurrence.title.precomposedStringWithCanonicalMapping,
+            step: item.step.kind.description, due: occurrence.due,
+            dueText: dueText(occurrence).precomposedStringWithCanonicalMapping, unit: occurrence.responsibleUnit,
+            status: status, note: note.precomposedStringWithCanonicalMapping)
     }
 }

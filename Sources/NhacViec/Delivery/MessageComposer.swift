@@ -79,8 +79,11 @@ package struct MessageComposer: Sendable {
         let items = reminderItems(of: digest, taskStatus: taskStatus)
         let payload = WebhookDigest(
             id: digest.key, kind: .reminder,
-            recipient: WebhookDigest.Recipient(id: digest.recipient.description, name: name(of: digest.recipient)),
-            headline: subject(of: digest, items: items), items: items.map { webhookItem($0, digest: digest) },
+            recipient: WebhookDigest.Recipient(
+                id: digest.recipient.description, name: name(of: digest.recipient).precomposedStringWithCanonicalMapping
+            ),
+            headline: subject(of: digest, items: items).precomposedStringWithCanonicalMapping,
+            items: items.map { webhookItem($0, digest: digest) },
             sentAt: now, timeZone: config.organization.timeZone)
         return request(payload, webhook: webhook, url: url, secret: secret, now: now)
     }

@@ -169,6 +169,15 @@ import Testing
         #expect(Self.flat(message.textBody).contains("Thư gửi qua hộp thư của đơn vị"))
     }
 
+    @Test func anUnnamedHeadWithoutAnEmailIsAddressedAsTheHeadOfTheUnit() throws {
+        let config = try Self.config(Self.yaml(qldtHead: "{}"))
+        let message = try Self.email(config, at: "2024-04-05T08:00:00+07:00", to: .head("phong-qldt"))
+        #expect(message.to.map(\.description) == ["Phòng Quản lý đầu tư <qldt@example.gov.vn>"])
+        let text = Self.flat(message.textBody)
+        #expect(text.contains("Kính gửi: Người đứng đầu Phòng Quản lý đầu tư Xin báo cáo"))
+        #expect(text.contains("đề nghị đơn vị chuyển đến người đứng đầu đơn vị."))
+    }
+
     @Test func theOfficeGetsTheEscalationAsAFollowUp() throws {
         let config = try Self.config()
         let message = try Self.email(config, at: "2024-04-05T08:00:00+07:00", to: .unit("van-phong"))

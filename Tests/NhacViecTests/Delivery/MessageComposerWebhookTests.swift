@@ -102,6 +102,17 @@ import Testing
         #expect(text.contains("Quá hạn 3 ngày làm việc – Nhắc quá hạn lần 1/5. Đề nghị khẩn trương hoàn thành."))
     }
 
+    @Test func configTextInTheBodyIsNFC() throws {
+        var config = try MessageComposerTests.config()
+        let decomposed = "Đánh giá, xếp loại cán bộ quý I".decomposedStringWithCanonicalMapping
+        config.tasks[1].title = decomposed
+        let (_, request) = try Self.request(config)
+        let body = String(decoding: request.body, as: UTF8.self)
+        let nfc = "Đánh giá, xếp loại cán bộ quý I".precomposedStringWithCanonicalMapping
+        #expect(Array(body.utf8).contains(subsequence: Array(nfc.utf8)))
+        #expect(!Array(body.utf8).contains(subsequence: Array(decomposed.utf8)))
+    }
+
     @Test func aDigestOnAnUnknownWebhookOrTheEmailChannelHasNoCall() throws {
         let config = try MessageComposerTests.config()
         let composer = MessageComposer(config: config)
@@ -128,6 +139,15 @@ import Testing
                 == Array("file-secret".utf8))
         #expect(throws: SecretError.self) {
             try webhook.resolvedURL(environment: [:], configDirectory: directory.path)
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    func contains(subsequence: [UInt8]) -> Bool {
+        guard !subsequence.isEmpty, subsequence.count <= count else { return subsequence.isEmpty }
+        return (0...(count - subsequence.count)).contains {
+            self[$0..<($0 + subsequence.count)].elementsEqual(subsequence)
         }
     }
 }
