@@ -3,8 +3,12 @@ SWIFT ?= swift
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 CONFIG ?= config/example.yaml
 STATE ?= state
+# make run starts the daemon's clock shortly before a morning send time in the
+# example's plan year, so reminders appear within a minute.
+START ?= 2024-03-25T07:59:30+07:00
+PREFIX ?= /usr/local
 
-.PHONY: run test build deps bench format lint clean
+.PHONY: run test build deps bench format lint clean install
 
 deps:
 	@scripts/install-deps.sh build
@@ -12,9 +16,29 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Checks the example config and shows what it describes.
+# The daemon on the example config with the embedded defaults: state in ./state,
+# emails written to ./state/outbox. Ctrl-C stops it.
 run: build
 	$(BIN_DIR)/nhacviec check -c $(CONFIG)
+	@echo "Starting the daemon at $(START) (pretended clock); emails go to $(STATE)/outbox. Ctrl-C to stop."
+	$(BIN_DIR)/nhacviec run -c $(CONFIG) --state $(STATE) --now $(START)
+
+# Installs the binary, the systemd unit and (unless present) the example config.
+install: deps
+	$(SWIFT) build -c release
+	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/nhacviec" $(DESTDIR)$(PREFIX)/bin/nhacviec
+	install -D -m 0644 systemd/nhacviec.service $(DESTDIR)/etc/systemd/system/nhacviec.service
+	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/nhacviec/README.md
+	install -d -m 0755 $(DESTDIR)/etc/nhacviec/holidays
+	for f in config/holidays/*.yaml; do install -m 0644 "$$f" $(DESTDIR)/etc/nhacviec/holidays/; done
+	install -m 0644 config/nhacviec.schema.json $(DESTDIR)/etc/nhacviec/nhacviec.schema.json
+	@if [ -e $(DESTDIR)/etc/nhacviec/nhacviec.yaml ]; then \
+		echo "keeping the existing /etc/nhacviec/nhacviec.yaml"; \
+	else \
+		install -m 0644 config/example.yaml $(DESTDIR)/etc/nhacviec/nhacviec.yaml; \
+		echo "installed the example config as /etc/nhacviec/nhacviec.yaml: edit it, then nhacviec check"; \
+	fi
+	-systemctl daemon-reload 2>/dev/null
 
 test:
 	@scripts/install-deps.sh test

@@ -51,14 +51,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "NhacViecTestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "NhacViecTests",
-            dependencies: ["NhacViec"],
+            dependencies: ["NhacViec", "NhacViecTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "nhacviecTests",
-            dependencies: ["NhacViec", "nhacviec"],
+            dependencies: ["NhacViec", "nhacviec", "NhacViecTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -2,13 +2,14 @@ import ArgumentParser
 import NhacViec
 
 @main
-struct NhacViecCommand: ParsableCommand {
+struct NhacViecCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nhacviec",
         abstract: "Nhắc việc: reminders for a yearly administrative-reform plan.",
         version: NhacViecVersion.current,
         subcommands: [
             CheckCommand.self, PlanCommand.self, HolidaysCommand.self, TaskCommand.self, SubmitCommand.self,
+            RunCommand.self, StatusCommand.self,
         ]
     )
 }

@@ -18,7 +18,8 @@ struct SubmitCommand: ParsableCommand {
         let loaded = try config.load()
         let receivedAt = try clock.resolve(WallClock(timeZone: loaded.organization.timeZone))
         let store = try state.open()
-        let intake = SubmissionIntake(config: loaded, calendar: WorkingCalendar(rules: loaded.calendar.rules), sink: store)
+        let intake = SubmissionIntake(
+            config: loaded, calendar: WorkingCalendar(rules: loaded.calendar.rules), sink: store)
         var worst: Int32 = 0
         for file in files {
             do {

@@ -19,7 +19,9 @@ struct TaskCommand: ParsableCommand {
         let loaded = try config.load()
         guard loaded.tasks.contains(where: { $0.id == id }) else {
             let known = loaded.tasks.map(\.id)
-            throw ValidationError("unknown task '\(id)' (known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", …" : ""))")
+            throw ValidationError(
+                "unknown task '\(id)' (known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", …" : ""))"
+            )
         }
         guard let taskStatus = TaskStatus(rawValue: status) else {
             throw ValidationError("unknown status '\(status)' (expected not_started, in_progress, done or blocked)")

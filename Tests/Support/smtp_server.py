@@ -4,7 +4,7 @@
 Prints the port on stdout when ready. Each accepted message is written to OUTDIR
 as N.eml (the raw DATA bytes) and N.json (envelope and session facts).
 
-  smtp_server.py OUTDIR [--tls CERT KEY] [--auth USER PASSWORD]
+  smtp_server.py OUTDIR [--tls CERT KEY] [--auth USER PASSWORD] [--port N]
   Recipients whose address contains "reject" get 550, "tempfail" get 450.
 """
 import argparse
@@ -63,6 +63,7 @@ def main():
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--auth", nargs=2, metavar=("USER", "PASSWORD"))
     parser.add_argument("--implicit-tls", action="store_true", help="TLS from the first byte (smtps)")
+    parser.add_argument("--port", type=int, default=0, help="a fixed port (default: an ephemeral one)")
     args = parser.parse_args()
 
     context = None
@@ -93,7 +94,7 @@ def main():
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     server = loop.run_until_complete(loop.create_server(
-        factory, host="127.0.0.1", port=0, ssl=context if args.implicit_tls else None))
+        factory, host="127.0.0.1", port=args.port, ssl=context if args.implicit_tls else None))
     print(server.sockets[0].getsockname()[1], flush=True)
     loop.run_forever()
 

@@ -1,3 +1,4 @@
+import NhacViecTestSupport
 import Testing
 
 @testable import NhacViec

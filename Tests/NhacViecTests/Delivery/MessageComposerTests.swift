@@ -1,4 +1,5 @@
 import Foundation
+import NhacViecTestSupport
 import Testing
 
 @testable import NhacViec

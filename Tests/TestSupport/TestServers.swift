@@ -2,22 +2,22 @@ import Foundation
 
 /// Helpers for the delivery integration tests: Python servers from Tests/Support
 /// run with Debian's /usr/bin/python3, temporary directories, independent parsers.
-enum TestSupport {
-    static let python = "/usr/bin/python3"
+package enum TestSupport {
+    package static let python = "/usr/bin/python3"
 
     /// Tests/Support, found from this file's location.
-    static var directory: URL {
+    package static var directory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Support")
+            .appendingPathComponent("Support")
     }
 
-    static func script(_ name: String) -> String {
+    package static func script(_ name: String) -> String {
         directory.appendingPathComponent(name).path
     }
 
     /// Runs a program to completion; returns its exit status and stdout.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: Data) {
+    package static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -30,7 +30,7 @@ enum TestSupport {
     }
 
     /// The throwaway CA and 127.0.0.1 certificate, made once per test process.
-    static let certificates: Result<TemporaryDirectory, any Error> = Result {
+    package static let certificates: Result<TemporaryDirectory, any Error> = Result {
         let directory = try TemporaryDirectory()
         let result = try run("/bin/sh", [script("make_test_ca.sh"), directory.path])
         guard result.status == 0 else { throw TestFailure("make_test_ca.sh failed") }
@@ -38,16 +38,16 @@ enum TestSupport {
     }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+package struct TestFailure: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// A directory under the system temp dir, removed when this object goes away.
-final class TemporaryDirectory: Sendable {
-    let path: String
+package final class TemporaryDirectory: Sendable {
+    package let path: String
 
-    init() throws {
+    package init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("nhacviec-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -56,10 +56,10 @@ final class TemporaryDirectory: Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    func file(_ name: String) -> String { path + "/" + name }
+    package func file(_ name: String) -> String { path + "/" + name }
 
     /// Names of the files in the directory with the given extension, in numeric order.
-    func files(withExtension fileExtension: String) -> [String] {
+    package func files(withExtension fileExtension: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.filter { $0.hasSuffix("." + fileExtension) }
             .sorted { (Int($0.split(separator: ".")[0]) ?? 0) < (Int($1.split(separator: ".")[0]) ?? 0) }
@@ -69,11 +69,11 @@ final class TemporaryDirectory: Sendable {
 
 /// A Python test server: started on an ephemeral port on 127.0.0.1, which it prints
 /// on its first stdout line; terminated (by its own PID) when stopped or dropped.
-final class PythonServer: @unchecked Sendable {
-    let port: Int
+package final class PythonServer: @unchecked Sendable {
+    package let port: Int
     private let process: Process
 
-    init(_ scriptName: String, _ arguments: [String]) throws {
+    package init(_ scriptName: String, _ arguments: [String]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: TestSupport.python)
         process.arguments = [TestSupport.script(scriptName)] + arguments
@@ -97,7 +97,7 @@ final class PythonServer: @unchecked Sendable {
 
     /// SIGKILL by PID: the test process blocks SIGTERM in its threads and a child
     /// inherits that mask, so a plain terminate() could go unnoticed.
-    func stop() {
+    package func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -108,41 +108,46 @@ final class PythonServer: @unchecked Sendable {
 }
 
 /// What Python's `email` package (policy.default) reads from an .eml file.
-struct ParsedEmail: Decodable {
-    struct Address: Decodable, Equatable {
-        var name: String
-        var address: String
-    }
-    struct Part: Decodable {
-        var type: String
-        var charset: String?
-        var filename: String?
-        var cte: String?
-        var text: String?
-        var base64: String?
-    }
-    var subject: String?
-    var from: [Address]
-    var to: [Address]
-    var cc: [Address]
-    var message_id: String?
-    var auto_submitted: String?
-    var date: String?
-    var date_iso: String?
-    var header_names: [String]
-    var defects: [String]
-    var parts: [Part]
-    var max_line: Int
-    var bare_lf: Bool
-    var bare_cr: Bool
+package struct ParsedEmail: Decodable {
+    package struct Address: Decodable, Equatable {
+        package var name: String
+        package var address: String
 
-    static func parse(file: String) throws -> ParsedEmail {
+        package init(name: String, address: String) {
+            self.name = name
+            self.address = address
+        }
+    }
+    package struct Part: Decodable {
+        package var type: String
+        package var charset: String?
+        package var filename: String?
+        package var cte: String?
+        package var text: String?
+        package var base64: String?
+    }
+    package var subject: String?
+    package var from: [Address]
+    package var to: [Address]
+    package var cc: [Address]
+    package var message_id: String?
+    package var auto_submitted: String?
+    package var date: String?
+    package var date_iso: String?
+    package var header_names: [String]
+    package var defects: [String]
+    package var parts: [Part]
+    package var max_line: Int
+    package var bare_lf: Bool
+    package var bare_cr: Bool
+
+    package static func parse(file: String) throws -> ParsedEmail {
         let result = try TestSupport.run(TestSupport.python, [TestSupport.script("parse_email.py"), file])
         guard result.status == 0 else { throw TestFailure("parse_email.py failed on \(file)") }
         return try JSONDecoder().decode(ParsedEmail.self, from: result.output)
     }
 
-    static func parse(bytes: [UInt8]) throws -> ParsedEmail {
+    package static func parse(bytes: [UInt8]) throws -> ParsedEmail {
         let directory = try TemporaryDirectory()
         let file = directory.file("message.eml")
         try Data(bytes).write(to: URL(fileURLWithPath: file))
@@ -151,15 +156,15 @@ struct ParsedEmail: Decodable {
 }
 
 /// The envelope the SMTP sink recorded next to each message.
-struct SinkEnvelope: Decodable {
-    var mail_from: String
-    var rcpt_tos: [String]
-    var peer_port: Int
-    var tls: Bool
-    var authenticated: Bool
-    var login: String?
+package struct SinkEnvelope: Decodable {
+    package var mail_from: String
+    package var rcpt_tos: [String]
+    package var peer_port: Int
+    package var tls: Bool
+    package var authenticated: Bool
+    package var login: String?
 
-    static func read(_ path: String) throws -> SinkEnvelope {
+    package static func read(_ path: String) throws -> SinkEnvelope {
         try JSONDecoder().decode(SinkEnvelope.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }

@@ -1,0 +1,289 @@
+import Dispatch
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `nhacviec run`: the long-running process (DESIGN §10).
+///
+/// One wall-clock `DispatchSourceTimer` is armed for the next thing to do: the
+/// next reminder step, a retry, the next inbox scan (once a minute), or the
+/// hourly safety wake-up that catches clock jumps. There is no polling loop.
+/// Signals and the timer feed one async event stream, handled in order by one
+/// task, so the engine's state is only touched from one place.
+package final class Daemon {
+    private enum Event: Sendable {
+        case wake
+        case reload
+        case stop(signal: Int32)
+    }
+
+    /// How long a stop may wait for in-flight sends (DESIGN §10: ≤ 10 s).
+    static let stopGrace: TimeInterval = 10
+    static let safetyWake: TimeInterval = 3600
+    static let inboxInterval: TimeInterval = 60
+
+    private let options: DaemonOptions
+    private let logger: Logger
+    private let clock: DaemonClock
+    private let notifier: SystemdNotifier
+    private let queue = DispatchQueue(label: "nhacviec.daemon.events")
+    private var config: Config
+    private var stateDirectory: String
+    private var store: StateStore
+    private var engine: ReminderEngine
+    private var inbox: InboxProcessor?
+    private var lock: StateDirectoryLock?
+    private var dryRunDirectory: String?
+
+    package struct StartError: Error, CustomStringConvertible {
+        package let status: ExitStatus
+        package let description: String
+    }
+
+    /// Loads config and state, takes the run lock. Problems come back as a
+    /// `StartError` with the exit status the CLI should use.
+    package init(options: DaemonOptions, logger: Logger) throws(StartError) {
+        self.options = options
+        self.logger = logger
+        self.clock = DaemonClock(startingAt: options.startAt)
+        self.notifier = SystemdNotifier(environment: options.environment)
+        let config: Config
+        do {
+            config = try ConfigLoader.load(path: options.configPath)
+        } catch {
+            throw StartError(status: .configError, description: error.description)
+        }
+        self.config = config
+        do {
+            var stateDirectory = options.stateDirectory
+            if options.dryRun {
+                // A dry run works on a copy: the real state records nothing (DESIGN §6).
+                let copy = NSTemporaryDirectory() + "nhacviec-dry-run-\(getpid())"
+                if let real = try StateStore.openExisting(directory: options.stateDirectory) {
+                    try real.copy(to: copy)
+                }
+                dryRunDirectory = copy
+                stateDirectory = copy
+            } else {
+                try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+                lock = try StateDirectoryLock.acquire(stateDirectory: stateDirectory)
+            }
+            self.stateDirectory = stateDirectory
+            store = try StateStore(directory: stateDirectory)
+            try store.setLastConfigPath(options.configPath)
+            engine = try Self.makeEngine(config: config, store: store, options: options, logger: logger)
+        } catch let error as StoreError {
+            throw StartError(status: error.exitStatus, description: error.description)
+        } catch let error as StartError {
+            throw error
+        } catch {
+            throw StartError(status: .ioError, description: "\(error)")
+        }
+        inbox = makeInbox(config: config)
+    }
+
+    deinit {
+        if let dryRunDirectory { try? FileManager.default.removeItem(atPath: dryRunDirectory) }
+    }
+
+    private static func makeEngine(
+        config: Config, store: StateStore, options: DaemonOptions, logger: Logger
+    ) throws -> ReminderEngine {
+        let delivery: DeliveryService
+        do {
+            // The outbox is always under the real state dir, also in a dry run.
+            delivery = try DeliveryService(
+                config: config, stateDirectory: options.stateDirectory, mode: options.dryRun ? .dryRun : .live,
+                environment: options.environment)
+        } catch {
+            throw StartError(status: .configError, description: error.description)
+        }
+        return try ReminderEngine(config: config, store: store, delivery: delivery, logger: logger)
+    }
+
+    private func makeInbox(config: Config) -> InboxProcessor? {
+        // Reports dropped into the real inbox are taken in a dry run too, but recorded in the copy only.
+        let intake = SubmissionIntake(
+            config: config, calendar: WorkingCalendar(rules: config.calendar.rules), sink: store)
+        let processor = InboxProcessor(stateDirectory: options.stateDirectory, intake: intake)
+        do {
+            try processor.prepare()
+            return processor
+        } catch {
+            logger.error(
+                "inbox unavailable; reports can still be taken with nhacviec submit", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
+    /// Runs until stopped (or, with `once`, until everything due is done). Returns the exit status.
+    package func run() async -> ExitStatus {
+        logger.notice(
+            "starting",
+            metadata: [
+                "config": "\(options.configPath)", "state": "\(options.stateDirectory)",
+                "now": "\(WallClock(timeZone: config.organization.timeZone).iso8601(clock.now()))",
+                "mode": "\(options.once ? "once" : "daemon")\(options.dryRun ? ", dry run" : "")",
+            ])
+        if options.once {
+            scanInbox()
+            let summary = await engine.pass(now: clock.now())
+            log(summary)
+            return .ok
+        }
+
+        let (events, continuation) = AsyncStream<Event>.makeStream()
+        let signals = installSignalSources(continuation)
+        let timer = DispatchSource.makeTimerSource(flags: [], queue: queue)
+        timer.setEventHandler { continuation.yield(.wake) }
+        timer.activate()
+        let watchdog = startWatchdog()
+        defer {
+            timer.cancel()
+            watchdog?.cancel()
+            signals.forEach { $0.cancel() }
+        }
+
+        var nextInboxScan = clock.now()
+        var summary = await work(&nextInboxScan)
+        notifier.ready(status: status(summary))
+        arm(timer, summary.nextWake, nextInboxScan)
+
+        for await event in events {
+            switch event {
+            case .wake:
+                summary = await work(&nextInboxScan)
+                notifier.status(status(summary))
+            case .reload:
+                notifier.reloading()
+                reload()
+                summary = await work(&nextInboxScan)
+                notifier.ready(status: status(summary))
+            case .stop(let signal):
+                notifier.stopping()
+                logger.notice("stopping", metadata: ["signal": "\(signal == SIGTERM ? "SIGTERM" : "SIGINT")"])
+                return .ok
+            }
+            arm(timer, summary.nextWake, nextInboxScan)
+        }
+        return .ok
+    }
+
+    private func work(_ nextInboxScan: inout Date) async -> ReminderEngine.PassSummary {
+        let now = clock.now()
+        if now >= nextInboxScan {
+            scanInbox()
+            nextInboxScan = now.addingTimeInterval(Self.inboxInterval)
+        }
+        let summary = await engine.pass(now: now)
+        log(summary)
+        return summary
+    }
+
+    private func scanInbox() {
+        guard let inbox else { return }
+        do {
+            // File times are real, even when the daemon's clock is pretended.
+            let summary = try inbox.process(
+                now: clock.now(), modifiedBefore: Date().addingTimeInterval(-InboxProcessor.quietPeriod))
+            for line in summary.logLines { logger.notice("inbox: \(line)") }
+        } catch {
+            logger.error("inbox scan failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// SIGHUP: load the config again; a bad one is logged with all its errors and the old one stays.
+    private func reload() {
+        logger.notice("reloading the config", metadata: ["config": "\(options.configPath)"])
+        let fresh: Config
+        do {
+            fresh = try ConfigLoader.load(path: options.configPath)
+        } catch {
+            for issue in error.issues { logger.error("config: \(issue)") }
+            logger.error(
+                "the new config has errors; keeping the old one", metadata: ["problems": "\(error.issues.count)"])
+            return
+        }
+        do {
+            engine = try Self.makeEngine(config: fresh, store: store, options: options, logger: logger)
+            config = fresh
+            inbox = makeInbox(config: fresh)
+            logger.notice("config reloaded", metadata: ["summary": "\(ConfigSummary(fresh))"])
+        } catch {
+            logger.error("cannot apply the new config; keeping the old one", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// One timer for everything: the earliest of the next step or retry, the next
+    /// inbox scan and the hourly safety wake-up.
+    private func arm(_ timer: DispatchSourceTimer, _ nextWake: Date, _ nextInboxScan: Date) {
+        let now = clock.now()
+        var target = min(nextWake, now.addingTimeInterval(Self.safetyWake))
+        if inbox != nil { target = min(target, nextInboxScan) }
+        let real = clock.realTime(of: max(target, now)).timeIntervalSince1970
+        let deadline = DispatchWallTime(
+            timespec: timespec(tv_sec: Int(real.rounded(.down)), tv_nsec: Int((real - real.rounded(.down)) * 1e9)))
+        timer.schedule(wallDeadline: deadline, leeway: .milliseconds(500))
+        logger.debug(
+            "next wake", metadata: ["at": "\(WallClock(timeZone: config.organization.timeZone).iso8601(target))"])
+    }
+
+    private func installSignalSources(_ continuation: AsyncStream<Event>.Continuation) -> [DispatchSourceSignal] {
+        var sources: [DispatchSourceSignal] = []
+        for (number, event) in [
+            (SIGHUP, Event.reload), (SIGTERM, .stop(signal: SIGTERM)), (SIGINT, .stop(signal: SIGINT)),
+        ] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            let logger = self.logger
+            source.setEventHandler {
+                continuation.yield(event)
+                if case .stop = event {
+                    // If a send is still under way after the grace period, leave: its intent
+                    // is committed, so the next start resends it with the same key.
+                    DispatchQueue.global().asyncAfter(deadline: .now() + Daemon.stopGrace) {
+                        logger.warning("stop grace period over; in-flight sends will be resent on the next start")
+                        exit(ExitStatus.ok.rawValue)
+                    }
+                }
+            }
+            source.activate()
+            sources.append(source)
+        }
+        return sources
+    }
+
+    private func startWatchdog() -> DispatchSourceTimer? {
+        guard notifier.isActive, let interval = SystemdNotifier.watchdogInterval(environment: options.environment)
+        else {
+            return nil
+        }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let notifier = self.notifier
+        timer.schedule(deadline: .now(), repeating: interval / 2, leeway: .milliseconds(100))
+        timer.setEventHandler { notifier.watchdog() }
+        timer.activate()
+        return timer
+    }
+
+    private func status(_ summary: ReminderEngine.PassSummary) -> String {
+        let wall = WallClock(timeZone: config.organization.timeZone)
+        let step = summary.nextStep.map { "next step \(wall.iso8601($0))" } ?? "no step scheduled"
+        return
+            "\(step); next wake \(wall.iso8601(summary.nextWake)); last pass sent \(summary.sent), failed \(summary.failed), dead \(summary.dead)"
+    }
+
+    private func log(_ summary: ReminderEngine.PassSummary) {
+        let wall = WallClock(timeZone: config.organization.timeZone)
+        logger.info(
+            "pass done",
+            metadata: [
+                "sent": "\(summary.sent)", "failed": "\(summary.failed)", "dead": "\(summary.dead)",
+                "skipped": "\(summary.skipped)", "resent": "\(summary.retried)",
+                "next": "\(wall.iso8601(summary.nextWake))",
+            ])
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Sends composed messages the way the config says: SMTP when `delivery.email` is
+/// set, else the outbox (the embedded default); webhooks through the webhook
+/// transport. With `dryRun`, everything goes to the outbox and nothing leaves.
+///
+/// Secrets (SMTP password, webhook URLs and signing keys kept outside the file)
+/// are resolved once, when the service is made, so a missing one is reported at
+/// start-up rather than at 8 a.m. on a deadline day.
+package final class DeliveryService: Sendable {
+    package enum Mode: Sendable {
+        case live
+        /// `run --dry-run`: write every email and webhook body to the outbox instead.
+        case dryRun
+    }
+
+    package let mode: Mode
+    private let smtp: SMTPTransport?
+    private let webhooks: WebhookTransport
+    private let outbox: Outbox
+    private let resolvedWebhooks: [String: ResolvedWebhook]
+
+    /// A webhook with its secrets read.
+    package struct ResolvedWebhook: Sendable {
+        package let config: WebhookConfig
+        package let url: String
+        package let secret: [UInt8]?
+    }
+
+    /// - Throws: `ConfigError` naming each secret that can't be read.
+    package init(config: Config, stateDirectory: String, mode: Mode, environment: [String: String]) throws(ConfigError)
+    {
+        self.mode = mode
+        var problems: [ConfigIssue] = []
+        func problem(_ path: String, _ message: String) {
+            problems.append(ConfigIssue(file: config.path, line: 0, column: 0, path: path, message: message))
+        }
+
+        var smtp: SMTPTransport?
+        if mode == .live, let email = config.delivery.email {
+            var password: String?
+            if let reference = email.password {
+                do {
+                    password = try reference.resolve(environment: environment, configDirectory: config.directory)
+                } catch {
+                    problem("delivery.email.password", "cannot read the SMTP password: \(error.message)")
+                }
+            }
+            let settings = SMTPSettings(
+                url: email.url, tls: SMTPSettings.TLSMode(rawValue: email.tls.rawValue) ?? .required,
+                username: email.username, password: password, caFile: email.caFile,
+                timeout: email.timeout.duration ?? .seconds(30))
+            if let issue = settings.problem { problem("delivery.email", issue) }
+            smtp = SMTPTransport(settings: settings)
+        }
+        self.smtp = smtp
+
+        // Only webhooks some unit or group uses are resolved: an example config can
+        // describe a webhook whose secret this machine doesn't have.
+        let used = Set(config.units.flatMap(\.webhooks) + config.groups.flatMap(\.webhooks))
+        var resolved: [String: ResolvedWebhook] = [:]
+        for (index, webhook) in config.webhooks.enumerated() where used.contains(webhook.id) {
+            var url: String?
+            switch webhook.url {
+            case .literal(let literal):
+                url = literal
+            case .secret(let reference):
+                do {
+                    let value = try reference.resolve(environment: environment, configDirectory: config.directory)
+                    let lower = value.lowercased()
+                    if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+                        url = value.trimmingSpaces
+                    } else {
+                        problem("webhooks[\(index)].url", "the URL read from \(reference) is not an http(s) URL")
+                    }
+                } catch {
+                    problem("webhooks[\(index)].url", "cannot read the URL: \(error.message)")
+                }
+            }
+            var secret: [UInt8]?
+            if let reference = webhook.secret {
+                do {
+                    secret = Array(
+                        try reference.resolve(environment: environment, configDirectory: config.directory).utf8)
+                } catch {
+                    problem("webhooks[\(index)].secret", "cannot read the signing secret: \(error.message)")
+                }
+            }
+            if let url { resolved[webhook.id] = ResolvedWebhook(config: webhook, url: url, secret: secret) }
+        }
+        self.resolvedWebhooks = resolved
+
+        do {
+            self.webhooks = try WebhookTransport()
+        } catch {
+            problem("webhooks", "cannot start the webhook transport: \(error)")
+            throw ConfigError(code: .invalid, issues: problems)
+        }
+        let outboxPath =
+            config.delivery.outbox.hasPrefix("/")
+            ? config.delivery.outbox : stateDirectory + "/" + config.delivery.outbox
+        self.outbox = Outbox(directory: outboxPath)
+        if !problems.isEmpty { throw ConfigError(code: .invalid, issues: problems) }
+    }
+
+    /// The webhook with its URL and secret, if it is used and could be resolved.
+    package func webhook(_ id: String) -> ResolvedWebhook? {
+        resolvedWebhooks[id]
+    }
+
+    /// Where emails go, for logs and `status`.
+    package var emailDestination: String {
+        smtp == nil ? "outbox" : "smtp"
+    }
+
+    /// Sends emails (one SMTP connection for the batch), or writes them to the outbox.
+    package func send(emails: [EmailMessage]) async -> [DeliveryOutcome] {
+        guard !emails.isEmpty else { return [] }
+        if let smtp { return await smtp.send(emails) }
+        return emails.map { message in
+            write { () throws(DeliveryError) in try outbox.write(message) }
+        }
+    }
+
+    /// Calls webhooks concurrently; in a dry run, writes their bodies to the outbox.
+    package func send(webhooks requests: [WebhookRequest]) async -> [DeliveryOutcome] {
+        guard !requests.isEmpty else { return [] }
+        if mode == .dryRun {
+            return requests.map { request in
+                write { () throws(DeliveryError) in try outbox.write(request) }
+            }
+        }
+        return await webhooks.send(requests)
+    }
+
+    private func write(_ body: () throws(DeliveryError) -> Outbox.WriteResult) -> DeliveryOutcome {
+        do {
+            let result = try body()
+            return .delivered(DeliveryReceipt(replyCode: 250, replyText: "written to \(result.path)"))
+        } catch {
+            // A full disk or a permission problem: worth retrying once fixed.
+            return .failed(.transient("cannot write to the outbox: \(error)"))
+        }
+    }
+}

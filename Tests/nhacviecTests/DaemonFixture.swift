@@ -1,0 +1,108 @@
+import Foundation
+import NhacViecTestSupport
+
+/// A config and state dir in a temporary folder for end-to-end runs of the binary.
+final class DaemonFixture {
+    let directory: TemporaryDirectory
+    var configPath: String { directory.file("nhacviec.yaml") }
+    var statePath: String { directory.file("state") }
+    var outbox: String { statePath + "/outbox" }
+
+    init(delivery: String = "", webhooks: String = "", unitWebhooks: String = "") throws {
+        directory = try TemporaryDirectory()
+        try write(Self.config(delivery: delivery, webhooks: webhooks, unitWebhooks: unitWebhooks))
+    }
+
+    func write(_ config: String) throws {
+        try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    /// One task due Fri 29/03/2024 (default policy): before-5wd 22/03, before-1wd 28/03,
+    /// due 29/03, overdue-1 03/04, escalation 05/04 — all at 08:00 +07:00.
+    static func config(delivery: String, webhooks: String, unitWebhooks: String) -> String {
+        """
+        version: 1
+        organization:
+          name: Ban Quản lý Khu kinh tế Hải Phòng
+          office: van-phong
+          plan_year: 2024
+          admins: [quantri@example.gov.vn]
+        delivery:
+          send_time: "08:00"
+          retry: { first: 1m, max_interval: 10m, give_up_after: 2h }
+        \(delivery)
+        \(webhooks)
+        units:
+          - id: van-phong
+            name: Văn phòng Ban Quản lý
+            email: vanphong@example.gov.vn
+            head: { title: Chánh Văn phòng, name: Nguyễn Văn A, email: a@example.gov.vn }
+          - id: phong-qldt
+            name: Phòng Quản lý đầu tư
+            email: qldt@example.gov.vn
+            head: { title: Trưởng phòng, name: Trần Văn B, email: b@example.gov.vn }
+            \(unitWebhooks)
+          - id: phong-tc
+            name: Phòng Tổ chức
+            email: tc@example.gov.vn
+        tasks:
+          - id: II.3
+            area: the_che
+            title: Rà soát văn bản quy phạm pháp luật
+            lead: phong-qldt
+            support: [phong-tc]
+            due: 29/03/2024
+        """
+    }
+
+    /// `nhacviec run --once --now T` on this fixture.
+    @discardableResult
+    func runOnce(_ now: String, extra: [String] = []) throws -> BinaryRunner.Result {
+        try BinaryRunner.run(["run", "--once", "-c", configPath, "--state", statePath, "--now", now] + extra)
+    }
+
+    func outboxFiles(_ fileExtension: String = "eml") -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []
+        return names.filter { $0.hasSuffix("." + fileExtension) }.sorted().map { outbox + "/" + $0 }
+    }
+
+    /// `status --format json`, decoded.
+    func status(now: String) throws -> [String: Any] {
+        let result = try BinaryRunner.run([
+            "status", "-c", configPath, "--state", statePath, "--format", "json", "--now", now,
+        ])
+        guard result.status == 0,
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        else { throw TestFailure("status failed (\(result.status)): \(result.stderr)") }
+        return object
+    }
+
+    /// A port on 127.0.0.1 nothing listens on (bound, then released).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(fd, socketAddress, length) == 0 && getsockname(fd, socketAddress, &length) == 0
+            }
+        }
+        guard bound else { throw TestFailure("cannot bind a port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// Waits for a condition that another process brings about, checking every 50 ms
+/// up to `limit` seconds. A synchronisation point, not a timing assertion.
+func eventually(_ limit: TimeInterval = 20, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(limit)
+    while Date() < deadline {
+        if try condition() { return true }
+        usleep(50_000)
+    }
+    return try condition()
+}

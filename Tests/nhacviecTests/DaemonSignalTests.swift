@@ -1,0 +1,62 @@
+import Foundation
+import NhacViecTestSupport
+import Testing
+
+/// The long-running daemon: systemd notifications, reload and stop signals.
+@Suite struct DaemonSignalTests {
+    @Test func itNotifiesSystemdReloadsKeepingTheOldConfigOnErrorsAndStopsCleanly() throws {
+        let fixture = try DaemonFixture()
+        let notifications = fixture.directory.file("notify.log")
+        let socketPath = fixture.directory.file("notify.sock")
+        let listener = try PythonServer("notify_listener.py", [socketPath, notifications])
+        defer { listener.stop() }
+        let log = fixture.directory.file("daemon.log")
+        #expect(FileManager.default.createFile(atPath: log, contents: nil))
+        let logHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = [
+            "run", "-c", fixture.configPath, "--state", fixture.statePath, "--now", "2024-03-22T07:59:58+07:00",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTIFY_SOCKET"] = socketPath
+        environment["JOURNAL_STREAM"] = "8:12345"
+        process.environment = environment
+        process.standardError = logHandle
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        func notified(_ text: String) -> Bool {
+            ((try? String(contentsOfFile: notifications, encoding: .utf8)) ?? "").contains(text)
+        }
+        func logged(_ text: String) -> Bool {
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains(text)
+        }
+
+        try #require(eventually { notified("READY=1") })
+        #expect(notified("STATUS=next step 2024-03-22T08:00:00+07:00"))
+        // Its clock reaches 08:00 two seconds later: before-5wd is written to the outbox.
+        #expect(eventually { fixture.outboxFiles().count == 1 })
+
+        // A broken config on SIGHUP: every error logged, the old config kept, still running.
+        try fixture.write("version: 1\norganization: { name: X, office: nowhere }\nunits: []\n")
+        kill(process.processIdentifier, SIGHUP)
+        #expect(eventually { logged("keeping the old one") })
+        #expect(logged("<3>config: "))
+        #expect(logged("unknown unit 'nowhere'"))
+        #expect(notified("RELOADING=1"))
+        #expect(process.isRunning)
+        // The old schedule is intact: after the reload it still points at the next step, Thu 28/03.
+        let afterReload = { () -> String in
+            let text = (try? String(contentsOfFile: notifications, encoding: .utf8)) ?? ""
+            return text.components(separatedBy: "RELOADING=1").last ?? ""
+        }
+        #expect(eventually { afterReload().contains("next step 2024-03-28T08:00:00+07:00") })
+
+        kill(process.processIdentifier, SIGTERM)
+        #expect(eventually { !process.isRunning })
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(notified("STOPPING=1"))
+        #expect(logged("<5>stopping"))
+    }
+}
