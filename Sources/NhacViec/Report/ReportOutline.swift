@@ -136,8 +136,9 @@ enum ReportOutline {
         for request in report.requests {
             blocks.append(
                 .paragraph([
-                    ReportRun("Báo cáo đột xuất “\(request.title)”, hạn gửi ngày \(request.dueDate.vietnameseNumeric): "),
-                    ReportRun("\(trackingCounts(request)).")
+                    ReportRun(
+                        "Báo cáo đột xuất “\(request.title)”, hạn gửi ngày \(request.dueDate.vietnameseNumeric). "
+                            + "\(trackingCounts(request)).")
                 ]))
             if !request.units.isEmpty { blocks.append(.table(unitTable(request))) }
         }
@@ -254,13 +255,14 @@ enum ReportOutline {
             ReportTable.Column(title: "Ghi chú", width: 1238, centered: false),
         ]
         var rows: [ReportTable.Row] = []
-        var group = 0
         var currentArea: Area?
         for row in report.appendix {
             if row.area != currentArea {
-                group += 1
                 currentArea = row.area
-                rows.append(.group(label: ReportText.roman(group), title: row.area.vietnameseName))
+                // The plan's own numbering (I. chỉ đạo, điều hành … VII. chính quyền số), so the
+                // group label matches task ids such as "V.2".
+                let number = (Area.allCases.firstIndex(of: row.area) ?? 0) + 1
+                rows.append(.group(label: ReportText.roman(number), title: row.area.vietnameseName))
             }
             var due: [String] = []
             if let date = row.dueDate {
