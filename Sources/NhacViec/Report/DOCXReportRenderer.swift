@@ -143,11 +143,12 @@ enum DOCXReportRenderer {
         case .paragraph(let runs), .item(let runs):
             return WordML.paragraph(runs.map { WordML.Run($0.text, bold: $0.bold, italic: $0.italic) }, body)
         case .table(let table):
-            return Self.table(table, size: 24) + WordML.paragraph([], .init(exactLine: 120, markSize: 4))
+            return Self.table(table) + WordML.paragraph([], .init(exactLine: 120, markSize: 4))
         }
     }
 
-    private static func table(_ table: ReportTable, size: Int) -> String {
+    private static func table(_ table: ReportTable) -> String {
+        let size = table.size
         let widths = table.columns.map(\.width)
         var rows: [String] = []
         rows.append(
@@ -168,12 +169,20 @@ enum DOCXReportRenderer {
                 let rest = widths.dropFirst().reduce(0, +)
                 rows.append(
                     WordML.row([
+                        // keepNext: a group heading never ends a page without its first row.
                         WordML.cell(
                             width: first,
-                            [WordML.paragraph([WordML.Run(label, bold: true, size: size)], .init(alignment: "center"))]),
+                            [
+                                WordML.paragraph(
+                                    [WordML.Run(label, bold: true, size: size)],
+                                    .init(keepNext: true, alignment: "center"))
+                            ]),
                         WordML.cell(
                             width: rest, span: max(table.columns.count - 1, 1),
-                            [WordML.paragraph([WordML.Run(title, bold: true, size: size)], .init(alignment: "left"))]),
+                            [
+                                WordML.paragraph(
+                                    [WordML.Run(title, bold: true, size: size)], .init(keepNext: true, alignment: "left"))
+                            ]),
                     ]))
             }
         }
@@ -229,7 +238,7 @@ enum DOCXReportRenderer {
         xml += WordML.paragraph([WordML.Run(ReportText.appendixTitle, bold: true)], center)
         xml += WordML.paragraph(
             [WordML.Run(ReportText.appendixNote(report), italic: true)], .init(after: 120, alignment: "center"))
-        xml += table(ReportOutline.appendixTable(report), size: 22)
+        xml += table(ReportOutline.appendixTable(report))
         // A document must end with a paragraph after a table.
         return xml + WordML.paragraph([])
     }

@@ -83,7 +83,8 @@ enum HTMLReportRenderer {
         .appendix { page-break-before: always; break-before: page }
         .appendix-label, .appendix-title { text-align: center; font-weight: bold }
         .appendix-note { text-align: center; font-style: italic; margin-bottom: 6pt }
-        .appendix-table { font-size: 11pt }
+        .data.compact { font-size: 11pt }
+        .data tr.group { page-break-after: avoid; break-after: avoid }
         """
 
     private static func header(_ report: ConsolidatedReport) -> String {
@@ -146,7 +147,8 @@ enum HTMLReportRenderer {
 
     private static func table(_ table: ReportTable, className: String) -> String {
         let total = max(table.columns.reduce(0) { $0 + $1.width }, 1)
-        var html = "<table class=\"\(className)\">\n<colgroup>"
+        let compact = table.size < 24 ? " compact" : ""
+        var html = "<table class=\"\(className)\(compact)\">\n<colgroup>"
         for column in table.columns {
             let percent = Double(column.width * 1000 / total) / 10
             html += "<col style=\"width: \(percent)%\">"

@@ -48,4 +48,6 @@ struct ReportTable: Hashable, Sendable {
 
     var columns: [Column]
     var rows: [Row]
+    /// Font size in half-points: 12 pt for body tables, 11 pt where columns are many and narrow.
+    var size = 24
 }

@@ -103,9 +103,9 @@ enum ReportOutline {
         ]
         let columns =
             [
-                ReportTable.Column(title: "STT", width: 567, centered: true),
-                ReportTable.Column(title: "Lĩnh vực", width: 3000, centered: false),
-            ] + titles.map { ReportTable.Column(title: $0, width: 827, centered: true) }
+                ReportTable.Column(title: "STT", width: 620, centered: true),
+                ReportTable.Column(title: "Lĩnh vực", width: 1875, centered: false),
+            ] + titles.map { ReportTable.Column(title: $0, width: 980, centered: true) }
         func numbers(_ counts: ConsolidatedReport.TaskCounts) -> [[String]] {
             [
                 counts.total, counts.done, counts.inProgress, counts.notStarted, counts.overdue, counts.blocked,
@@ -116,7 +116,7 @@ enum ReportOutline {
             .cells([["\(index + 1)"], [area.name]] + numbers(area.counts))
         }
         rows.append(.total([[""], ["Tổng cộng"]] + numbers(tasks.totals)))
-        return ReportTable(columns: columns, rows: rows)
+        return ReportTable(columns: columns, rows: rows, size: 22)
     }
 
     // MARK: - II
@@ -162,8 +162,8 @@ enum ReportOutline {
 
     private static func unitTable(_ tracking: ConsolidatedReport.ReportTracking) -> ReportTable {
         let columns = [
-            ReportTable.Column(title: "STT", width: 567, centered: true),
-            ReportTable.Column(title: "Đơn vị", width: 4988, centered: false),
+            ReportTable.Column(title: "STT", width: 680, centered: true),
+            ReportTable.Column(title: "Đơn vị", width: 4875, centered: false),
             ReportTable.Column(title: "Ngày nhận", width: 1900, centered: true),
             ReportTable.Column(title: "Tình trạng", width: 1900, centered: true),
         ]
@@ -246,13 +246,13 @@ enum ReportOutline {
 
     static func appendixTable(_ report: ConsolidatedReport) -> ReportTable {
         let columns = [
-            ReportTable.Column(title: "STT", width: 567, centered: true),
-            ReportTable.Column(title: "Nhiệm vụ", width: 2700, centered: false),
+            ReportTable.Column(title: "STT", width: 620, centered: true),
+            ReportTable.Column(title: "Nhiệm vụ", width: 2600, centered: false),
             ReportTable.Column(title: "Chủ trì", width: 1150, centered: false),
-            ReportTable.Column(title: "Phối hợp", width: 1350, centered: false),
+            ReportTable.Column(title: "Phối hợp", width: 1300, centered: false),
             ReportTable.Column(title: "Thời hạn", width: 1250, centered: true),
-            ReportTable.Column(title: "Trạng thái", width: 1100, centered: true),
-            ReportTable.Column(title: "Ghi chú", width: 1238, centered: false),
+            ReportTable.Column(title: "Trạng thái", width: 1050, centered: true),
+            ReportTable.Column(title: "Ghi chú", width: 1385, centered: false),
         ]
         var rows: [ReportTable.Row] = []
         var currentArea: Area?
@@ -277,6 +277,6 @@ enum ReportOutline {
                     due, [row.status.vietnameseName], [row.note],
                 ]))
         }
-        return ReportTable(columns: columns, rows: rows)
+        return ReportTable(columns: columns, rows: rows, size: 22)
     }
 }
