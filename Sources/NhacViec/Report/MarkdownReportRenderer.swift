@@ -126,15 +126,17 @@ enum MarkdownReportRenderer {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "!", "&":
-                out.append("\\")
-                out.append(character)
-            case "\n", "\r", "\r\n", "\t":
-                out.append(" ")
+                out.unicodeScalars.append("\\")
+                out.unicodeScalars.append(scalar)
+            case "\r":
+                continue
+            case "\n", "\t":
+                out.unicodeScalars.append(" ")
             default:
-                out.append(character)
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
