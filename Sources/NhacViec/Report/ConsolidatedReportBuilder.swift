@@ -43,7 +43,8 @@ package struct ConsolidatedReportBuilder: Sendable {
         var lines: [ConsolidatedReport.TaskLine] = []
         lines.reserveCapacity(config.tasks.count)
         for task in config.tasks {
-            lines.append(context.line(for: task, occurrence: context.occurrenceInView(task, occurrences[task.id] ?? [])))
+            lines.append(
+                context.line(for: task, occurrence: context.occurrenceInView(task, occurrences[task.id] ?? [])))
         }
 
         let monthly = try config.reports.monthly.map { try monthlyTracking($0, context: context, data: data) }
@@ -284,7 +285,8 @@ package struct ConsolidatedReportBuilder: Sendable {
     private func signer() -> ConsolidatedReport.Signer {
         let signer = config.reports.consolidated?.signer
         let upper = { (text: String) in nfc(text).uppercased(with: Locale(identifier: "vi_VN")) }
-        return .init(authority: signer?.authority.map(upper), title: signer?.title.map(upper), name: signer?.name.map(nfc))
+        return .init(
+            authority: signer?.authority.map(upper), title: signer?.title.map(upper), name: signer?.name.map(nfc))
     }
 }
 

@@ -63,7 +63,8 @@ enum DOCXReportRenderer {
         body += signature(report)
         body += appendix(report)
         body += sectionProperties
-        return xmlDeclaration + "<w:document xmlns:w=\"\(WordML.mainNamespace)\" xmlns:r=\"\(WordML.relationshipNamespace)\">"
+        return xmlDeclaration
+            + "<w:document xmlns:w=\"\(WordML.mainNamespace)\" xmlns:r=\"\(WordML.relationshipNamespace)\">"
             + "<w:body>\(body)</w:body></w:document>"
     }
 
@@ -156,7 +157,10 @@ enum DOCXReportRenderer {
                 table.columns.map { column in
                     WordML.cell(
                         width: column.width, verticalCenter: true,
-                        [WordML.paragraph([WordML.Run(column.title, bold: true, size: size)], .init(alignment: "center"))])
+                        [
+                            WordML.paragraph(
+                                [WordML.Run(column.title, bold: true, size: size)], .init(alignment: "center"))
+                        ])
                 }, header: true))
         for row in table.rows {
             switch row {
@@ -181,7 +185,8 @@ enum DOCXReportRenderer {
                             width: rest, span: max(table.columns.count - 1, 1),
                             [
                                 WordML.paragraph(
-                                    [WordML.Run(title, bold: true, size: size)], .init(keepNext: true, alignment: "left"))
+                                    [WordML.Run(title, bold: true, size: size)],
+                                    .init(keepNext: true, alignment: "left"))
                             ]),
                     ]))
             }
@@ -260,100 +265,107 @@ enum DOCXReportRenderer {
 
     private static let xmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-    private static let contentTypes = xmlDeclaration + """
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/word/document.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-        <Override PartName="/word/styles.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-        <Override PartName="/word/settings.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
-        <Override PartName="/word/header1.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
-        <Override PartName="/word/header2.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
-        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-        </Types>
-        """
+    private static let contentTypes =
+        xmlDeclaration + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/word/document.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+            <Override PartName="/word/styles.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            <Override PartName="/word/settings.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+            <Override PartName="/word/header1.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+            <Override PartName="/word/header2.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+            <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+            </Types>
+            """
 
-    private static let packageRelationships = xmlDeclaration + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-        Target="word/document.xml"/>\
-        <Relationship Id="rId2" \
-        Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" \
-        Target="docProps/core.xml"/>\
-        </Relationships>
-        """
+    private static let packageRelationships =
+        xmlDeclaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+            Target="word/document.xml"/>\
+            <Relationship Id="rId2" \
+            Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" \
+            Target="docProps/core.xml"/>\
+            </Relationships>
+            """
 
-    private static let documentRelationships = xmlDeclaration + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rIdStyles" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-        <Relationship Id="rIdSettings" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
-        <Relationship Id="rIdHeaderDefault" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
-        <Relationship Id="rIdHeaderFirst" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>\
-        </Relationships>
-        """
+    private static let documentRelationships =
+        xmlDeclaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rIdStyles" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            <Relationship Id="rIdSettings" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
+            <Relationship Id="rIdHeaderDefault" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
+            <Relationship Id="rIdHeaderFirst" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>\
+            </Relationships>
+            """
 
     private static let fonts =
         "<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
         + "w:cs=\"Times New Roman\"/>"
 
-    private static let styles = xmlDeclaration + """
-        <w:styles xmlns:w="\(WordML.mainNamespace)">\
-        <w:docDefaults><w:rPrDefault><w:rPr>\(fonts)<w:sz w:val="\(bodySize)"/><w:szCs w:val="\(bodySize)"/>\
-        <w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>\
-        <w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>\
-        </w:docDefaults>\
-        <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>\
-        <w:rPr>\(fonts)<w:sz w:val="\(bodySize)"/><w:szCs w:val="\(bodySize)"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>\
-        <w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr>\
-        <w:rPr><w:b/><w:bCs/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>\
-        <w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr>\
-        <w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:jc w:val="center"/></w:pPr></w:style>\
-        <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>\
-        <w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>\
-        <w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>\
-        <w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
-        </w:styles>
-        """
+    private static let styles =
+        xmlDeclaration + """
+            <w:styles xmlns:w="\(WordML.mainNamespace)">\
+            <w:docDefaults><w:rPrDefault><w:rPr>\(fonts)<w:sz w:val="\(bodySize)"/><w:szCs w:val="\(bodySize)"/>\
+            <w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>\
+            <w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>\
+            </w:docDefaults>\
+            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>\
+            <w:rPr>\(fonts)<w:sz w:val="\(bodySize)"/><w:szCs w:val="\(bodySize)"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>\
+            <w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr>\
+            <w:rPr><w:b/><w:bCs/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>\
+            <w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr>\
+            <w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:jc w:val="center"/></w:pPr></w:style>\
+            <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>\
+            <w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>\
+            <w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>\
+            <w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
+            </w:styles>
+            """
 
-    private static let settings = xmlDeclaration + """
-        <w:settings xmlns:w="\(WordML.mainNamespace)">\
-        <w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>\
-        <w:characterSpacingControl w:val="doNotCompress"/>\
-        <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" \
-        w:val="15"/></w:compat>\
-        </w:settings>
-        """
+    private static let settings =
+        xmlDeclaration + """
+            <w:settings xmlns:w="\(WordML.mainNamespace)">\
+            <w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>\
+            <w:characterSpacingControl w:val="doNotCompress"/>\
+            <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" \
+            w:val="15"/></w:compat>\
+            </w:settings>
+            """
 
     /// Page numbers: Arabic, 14 pt, upright, centred in the top margin (Decree 30/2020).
-    private static let pageNumberHeader = xmlDeclaration + """
-        <w:hdr xmlns:w="\(WordML.mainNamespace)" xmlns:r="\(WordML.relationshipNamespace)">\
-        <w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr>\
-        <w:r><w:fldChar w:fldCharType="begin"/></w:r>\
-        <w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
-        <w:r><w:fldChar w:fldCharType="separate"/></w:r>\
-        <w:r><w:t>2</w:t></w:r>\
-        <w:r><w:fldChar w:fldCharType="end"/></w:r>\
-        </w:p></w:hdr>
-        """
+    private static let pageNumberHeader =
+        xmlDeclaration + """
+            <w:hdr xmlns:w="\(WordML.mainNamespace)" xmlns:r="\(WordML.relationshipNamespace)">\
+            <w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr>\
+            <w:r><w:fldChar w:fldCharType="begin"/></w:r>\
+            <w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r>\
+            <w:r><w:t>2</w:t></w:r>\
+            <w:r><w:fldChar w:fldCharType="end"/></w:r>\
+            </w:p></w:hdr>
+            """
 
     /// Page 1 shows no number.
-    private static let emptyHeader = xmlDeclaration + """
-        <w:hdr xmlns:w="\(WordML.mainNamespace)" xmlns:r="\(WordML.relationshipNamespace)"><w:p/></w:hdr>
-        """
+    private static let emptyHeader =
+        xmlDeclaration + """
+            <w:hdr xmlns:w="\(WordML.mainNamespace)" xmlns:r="\(WordML.relationshipNamespace)"><w:p/></w:hdr>
+            """
 
     private static func coreProperties(_ report: ConsolidatedReport) -> String {
         let formatter = ISO8601DateFormatter()

@@ -64,14 +64,14 @@ enum ReportOutline {
                 blocks.append(
                     .item([
                         ReportRun("- Quá hạn: ", bold: true),
-                        ReportRun("\(line.id). \(line.title) (\(taskDetail(line))).")
+                        ReportRun("\(line.id). \(line.title) (\(taskDetail(line)))."),
                     ]))
             }
             for line in area.tasks where line.status == .blocked {
                 blocks.append(
                     .item([
                         ReportRun("- Vướng mắc: ", bold: true),
-                        ReportRun("\(line.id). \(line.title) (\(taskDetail(line))).")
+                        ReportRun("\(line.id). \(line.title) (\(taskDetail(line)))."),
                     ]))
             }
         }
@@ -207,7 +207,9 @@ enum ReportOutline {
         } else {
             blocks.append(
                 .paragraph([
-                    ReportRun("Tập trung thực hiện \(report.nextPeriodTasks.count) nhiệm vụ đến hạn trong kỳ báo cáo \(next):")
+                    ReportRun(
+                        "Tập trung thực hiện \(report.nextPeriodTasks.count) nhiệm vụ đến hạn trong kỳ báo cáo \(next):"
+                    )
                 ]))
             for line in report.nextPeriodTasks {
                 var detail = "chủ trì: \(line.lead.name)"
@@ -273,7 +275,8 @@ enum ReportOutline {
             }
             rows.append(
                 .cells([
-                    ["\(row.number)"], ["\(row.taskID). \(row.title)"], [row.lead], [row.support.joined(separator: ", ")],
+                    ["\(row.number)"], ["\(row.taskID). \(row.title)"], [row.lead],
+                    [row.support.joined(separator: ", ")],
                     due, [row.status.vietnameseName], [row.note],
                 ]))
         }

@@ -100,7 +100,8 @@ enum ReportCheckers {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw CheckerError(
-                description: "\(script) exited \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))")
+                description: "\(script) exited \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))"
+            )
         }
         return output
     }

@@ -87,7 +87,9 @@ enum ReportFixture {
     static func config() throws -> Config { try TestConfig.load(yaml) }
 
     static func at(_ text: String) -> Date {
-        WallClock(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).parse(text)!
+        guard let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh"), let date = WallClock(timeZone: zone).parse(text)
+        else { preconditionFailure("not an instant: \(text)") }
+        return date
     }
 
     static let asOf = at("2024-04-18T09:00:00+07:00")
@@ -99,11 +101,15 @@ enum ReportFixture {
             "I.1": [TaskStatusRecord(status: .done, at: at("2024-01-25T10:00:00+07:00"))],
             "I.2": [
                 TaskStatusRecord(status: .inProgress, progress: 50, at: at("2024-03-01T10:00:00+07:00")),
-                TaskStatusRecord(status: .done, note: "Đã ban hành KH số 12/KH-BQL", at: at("2024-03-20T15:00:00+07:00")),
+                TaskStatusRecord(
+                    status: .done, note: "Đã ban hành KH số 12/KH-BQL", at: at("2024-03-20T15:00:00+07:00")),
             ],
-            "I.4": [TaskStatusRecord(status: .inProgress, note: "Đăng 12 tin, bài", at: at("2024-04-10T10:00:00+07:00"))],
+            "I.4": [
+                TaskStatusRecord(status: .inProgress, note: "Đăng 12 tin, bài", at: at("2024-04-10T10:00:00+07:00"))
+            ],
             "II.1": [
-                TaskStatusRecord(status: .inProgress, progress: 60, note: "Đang dự thảo", at: at("2024-04-15T10:00:00+07:00"))
+                TaskStatusRecord(
+                    status: .inProgress, progress: 60, note: "Đang dự thảo", at: at("2024-04-15T10:00:00+07:00"))
             ],
             "II.2": [
                 TaskStatusRecord(status: .blocked, note: "Chờ ý kiến Sở Tư pháp", at: at("2024-04-10T10:00:00+07:00"))

@@ -74,7 +74,8 @@ import Testing
         #expect(view.by_class["signer"] == ["KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN Bùi Ngọc Hải"])
         #expect(view.by_class["distribution-label"] == ["Nơi nhận:"])
         #expect(
-            view.by_class["distribution"] == ["Nơi nhận: - Như trên; - Lãnh đạo Ban; - Lưu: VT, Văn phòng Ban Quản lý."])
+            view.by_class["distribution"] == ["Nơi nhận: - Như trên; - Lãnh đạo Ban; - Lưu: VT, Văn phòng Ban Quản lý."]
+        )
     }
 
     @Test func htmlHasSectionsAndTablesWithRepeatingHeaders() throws {
@@ -93,8 +94,10 @@ import Testing
         let units = try #require(view.tables.first { $0.thead.first?.contains("Tình trạng") == true })
         #expect(
             units.rows == [
-                ["1", "Phòng Quản lý đầu tư", "15/04/2024", "Đúng hạn"], ["2", "Phòng Tổ chức", "18/04/2024", "Chậm 2 ngày"],
-                ["3", "Thanh tra Ban Quản lý", "", "Chưa gửi"], ["4", "Trung tâm Xúc tiến đầu tư", "16/04/2024", "Đúng hạn"],
+                ["1", "Phòng Quản lý đầu tư", "15/04/2024", "Đúng hạn"],
+                ["2", "Phòng Tổ chức", "18/04/2024", "Chậm 2 ngày"],
+                ["3", "Thanh tra Ban Quản lý", "", "Chưa gửi"],
+                ["4", "Trung tâm Xúc tiến đầu tư", "16/04/2024", "Đúng hạn"],
             ])
         #expect(view.by_class["appendix-label"] == ["Phụ lục"])
     }
@@ -123,7 +126,8 @@ import Testing
         #expect(view.external.isEmpty)
         #expect(view.event_handlers.isEmpty)
         // The fixture's difficulty with a <script> and the hostile values come out as text.
-        #expect(view.paragraphs.contains("- Phòng Quản lý đầu tư: <script>alert('x')</script>Thiếu biên chế & kinh phí."))
+        #expect(
+            view.paragraphs.contains("- Phòng Quản lý đầu tư: <script>alert('x')</script>Thiếu biên chế & kinh phí."))
         #expect(view.paragraphs.contains("- Phòng Quản lý đầu tư: </p><script>alert(2)</script>."))
         #expect(view.by_class["agency"] == [Self.hostile.uppercased()])
         #expect(view.text.contains(Self.hostile))
@@ -220,7 +224,10 @@ import Testing
             ]))
         let units = try #require(view.tables.first { $0.rows.first == ["STT", "Đơn vị", "Ngày nhận", "Tình trạng"] })
         #expect(units.header_rows.first == true)
-        #expect(units.rows.map { $0[1] } == ["Đơn vị"] + ["Phòng Quản lý đầu tư", "Phòng Tổ chức", "Thanh tra Ban Quản lý", "Trung tâm Xúc tiến đầu tư"])
+        #expect(
+            units.rows.map { $0[1] } == ["Đơn vị"] + [
+                "Phòng Quản lý đầu tư", "Phòng Tổ chức", "Thanh tra Ban Quản lý", "Trung tâm Xúc tiến đầu tư",
+            ])
         #expect(units.rows.map { $0[3] } == ["Tình trạng", "Đúng hạn", "Chậm 2 ngày", "Chưa gửi", "Đúng hạn"])
     }
 
