@@ -222,3 +222,28 @@ import Testing
         #expect(report.compiledAt == ReportFixture.asOf)
     }
 }
+
+@Suite struct ConsolidatedReportScheduleTests {
+    @Test func theCompileDayMovesOffAHolidayAndTheMomentIsAtSendTime() throws {
+        let config = try ReportFixture.config()
+        let builder = ConsolidatedReportBuilder(config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
+        #expect(builder.periodKind == .calendarMonth)
+        // compile: day 18 of April 2024 is Giỗ Tổ Hùng Vương: compiled Friday 19/04.
+        #expect(builder.compileDay(for: ReportFixture.period) == LocalDate(iso: "2024-04-19"))
+        #expect(builder.compileMoment(for: ReportFixture.period) == ReportFixture.at("2024-04-19T08:00:00+07:00"))
+        // May 18 2024 is a Saturday: Monday 20/05.
+        let april = ReportPeriod(year: 2024, month: 4, kind: .calendarMonth)
+        #expect(builder.compileDay(for: april) == LocalDate(iso: "2024-05-20"))
+    }
+
+    @Test func withoutAConsolidatedSectionThereIsNoCompileDay() throws {
+        let yaml = ReportFixture.yaml.components(separatedBy: "  consolidated:").first ?? ""
+        let config = try TestConfig.load(yaml)
+        let builder = ConsolidatedReportBuilder(config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
+        #expect(builder.compileDay(for: ReportFixture.period) == nil)
+        let report = try builder.build(period: ReportFixture.period, asOf: ReportFixture.asOf, data: FakeReportData())
+        #expect(report.recipients.isEmpty)
+        #expect(report.distribution == ["Lưu: VT, Văn phòng Ban Quản lý"])
+        #expect(report.signer == ConsolidatedReport.Signer())
+    }
+}
