@@ -5,9 +5,10 @@ import Testing
 
 /// Benchmarks/report-bench: builds the report of a board with 300 units and 10,000 tasks
 /// and renders every format, printing the time each step takes. Runs only with
-/// `NHACVIEC_BENCH=1` (use a release build for figures worth comparing:
-/// `NHACVIEC_BENCH=1 swift test -c release --filter ReportBenchmark`). Asserts nothing:
-/// timing belongs here, not in tests.
+/// `NHACVIEC_BENCH=1`. For figures worth comparing use a release build, which needs
+/// testability for `@testable import`:
+/// `NHACVIEC_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter ReportBenchmark`.
+/// Asserts nothing: timing belongs here, not in tests.
 @Suite struct ReportBenchmark {
     static let enabled = ProcessInfo.processInfo.environment["NHACVIEC_BENCH"] == "1"
     static let unitCount = 300
