@@ -1,0 +1,218 @@
+import Foundation
+
+/// The consolidated monthly report (DESIGN §8) as data: what every format renders.
+///
+/// Built by `ConsolidatedReportBuilder` as of one compile moment; holds finished
+/// Vietnamese text (names, subject, status words) so the renderers only lay it out.
+/// Encodes to the `json` format and decodes back to an equal value.
+package struct ConsolidatedReport: Codable, Hashable, Sendable {
+    package var organization: Organization
+    package var period: Period
+    /// The compile moment (`asOf`), whole seconds.
+    package var compiledAt: Date
+    /// The local day of `compiledAt`: the date written on the document.
+    package var compileDate: LocalDate
+    /// The trích yếu: "Kết quả thực hiện công tác cải cách hành chính tháng 3 năm 2024".
+    package var subject: String
+    /// *Kính gửi*: names, in config order.
+    package var recipients: [String]
+    /// *Nơi nhận*: "Như trên", the cc names, and last "Lưu: VT, <office>"; renderers add
+    /// the leading dash and the closing punctuation.
+    package var distribution: [String]
+    package var signer: Signer
+    /// Section I.
+    package var tasks: TaskResults
+    /// Section II: the monthly reports of the period; nil without `reports.monthly`.
+    package var unitReports: ReportTracking?
+    /// Section II: requests (*báo cáo đột xuất*) due within the period.
+    package var requests: [ReportTracking]
+    /// Section III, from the submissions, attributed to units.
+    package var difficulties: [UnitNote]
+    /// Section IV: task occurrences due in the next period.
+    package var nextPeriodTasks: [TaskLine]
+    /// Section V, from the submissions, attributed to units.
+    package var proposals: [UnitNote]
+    /// Reminders and escalations sent within the period.
+    package var deliveries: DeliveryCounts
+    /// The appendix table, grouped by area in `Area.allCases` order.
+    package var appendix: [AppendixRow]
+
+    /// The issuing agency as the document header shows it.
+    package struct Organization: Codable, Hashable, Sendable {
+        package var name: String
+        /// *Cơ quan chủ quản*, shown above the name.
+        package var parent: String?
+        /// The document symbol's agency part: `Số: /BC-<abbreviation>`.
+        package var abbreviation: String?
+        /// *Địa danh* before the date.
+        package var place: String?
+    }
+
+    /// Reporting period M.
+    package struct Period: Codable, Hashable, Sendable {
+        package var year: Int
+        package var month: Int
+        package var start: LocalDate
+        package var end: LocalDate
+        /// The next period's bounds, for section IV.
+        package var nextStart: LocalDate
+        package var nextEnd: LocalDate
+
+        /// `YYYY-MM`.
+        package var name: String { "\(year)-" + (month < 10 ? "0\(month)" : "\(month)") }
+    }
+
+    /// The signature block; any part may be missing from the config.
+    package struct Signer: Codable, Hashable, Sendable {
+        /// "KT. TRƯỞNG BAN".
+        package var authority: String?
+        /// "PHÓ TRƯỞNG BAN".
+        package var title: String?
+        package var name: String?
+    }
+
+    /// A unit or group, by id and display name.
+    package struct UnitRef: Codable, Hashable, Sendable {
+        package var id: String
+        package var name: String
+    }
+
+    /// How many tasks are in each status.
+    package struct TaskCounts: Codable, Hashable, Sendable {
+        package var total = 0
+        package var done = 0
+        package var inProgress = 0
+        package var notStarted = 0
+        package var overdue = 0
+        package var ongoing = 0
+        package var blocked = 0
+
+        package init() {}
+
+        package mutating func add(_ status: ReportTaskStatus) {
+            total += 1
+            switch status {
+            case .done: done += 1
+            case .inProgress: inProgress += 1
+            case .notStarted: notStarted += 1
+            case .overdue: overdue += 1
+            case .ongoing: ongoing += 1
+            case .blocked: blocked += 1
+            }
+        }
+
+        package mutating func add(_ other: TaskCounts) {
+            total += other.total
+            done += other.done
+            inProgress += other.inProgress
+            notStarted += other.notStarted
+            overdue += other.overdue
+            ongoing += other.ongoing
+            blocked += other.blocked
+        }
+    }
+
+    /// One plan task as the report sees it at the compile moment.
+    package struct TaskLine: Codable, Hashable, Sendable {
+        package var id: String
+        package var area: Area
+        package var title: String
+        package var lead: UnitRef
+        package var support: [UnitRef]
+        /// The due date after moving off a day off; nil for ongoing and on-demand tasks
+        /// (and a recurring task with no occurrence near the period).
+        package var dueDate: LocalDate?
+        /// The deadline as the plan wrote it.
+        package var dueText: String
+        package var status: ReportTaskStatus
+        /// 0–100, as last reported.
+        package var progress: Int?
+        /// The note last reported with the status.
+        package var note: String?
+        /// The local day the task was marked done, when it is done.
+        package var completedOn: LocalDate?
+        /// Calendar days from the due date to the compile day, when overdue.
+        package var daysOverdue: Int?
+    }
+
+    /// Section I: results by area.
+    package struct TaskResults: Codable, Hashable, Sendable {
+        /// Every area of `Area.allCases` that has tasks, in that order.
+        package var areas: [AreaResult]
+        package var totals: TaskCounts
+        /// Tasks marked done within the period (by local day), in plan order.
+        package var completedInPeriod: [TaskLine]
+    }
+
+    package struct AreaResult: Codable, Hashable, Sendable {
+        package var area: Area
+        /// `Area.vietnameseName`.
+        package var name: String
+        package var tasks: [TaskLine]
+        package var counts: TaskCounts
+    }
+
+    /// Whether a unit's report came in, and when.
+    package enum ReportState: String, Codable, Hashable, Sendable {
+        case onTime = "on_time"
+        case late
+        case missing
+    }
+
+    package struct UnitReport: Codable, Hashable, Sendable {
+        package var unit: UnitRef
+        package var state: ReportState
+        /// First receipt (a resubmission does not make an on-time report late).
+        package var receivedAt: Date?
+        package var receivedOn: LocalDate?
+        /// Calendar days after the due date, when late.
+        package var daysLate: Int?
+
+        /// "Đúng hạn", "Chậm N ngày", "Chưa gửi".
+        package var vietnameseStatus: String {
+            switch state {
+            case .onTime: "Đúng hạn"
+            case .late: "Chậm \(daysLate ?? 0) ngày"
+            case .missing: "Chưa gửi"
+            }
+        }
+    }
+
+    /// One report duty (the monthly report, or a request) and each unit's answer.
+    package struct ReportTracking: Codable, Hashable, Sendable {
+        /// `monthly` or the request id.
+        package var id: String
+        package var title: String
+        /// The due date after moving off a day off.
+        package var dueDate: LocalDate
+        package var units: [UnitReport]
+
+        package var onTimeCount: Int { units.count(where: { $0.state == .onTime }) }
+        package var lateCount: Int { units.count(where: { $0.state == .late }) }
+        package var missingCount: Int { units.count(where: { $0.state == .missing }) }
+    }
+
+    /// A difficulty or proposal, with the unit that raised it.
+    package struct UnitNote: Codable, Hashable, Sendable {
+        package var unit: UnitRef
+        /// `monthly` or the request id whose submission carried it.
+        package var report: String
+        package var text: String
+    }
+
+    /// One row of the appendix table.
+    package struct AppendixRow: Codable, Hashable, Sendable {
+        /// STT, 1… through the whole table.
+        package var number: Int
+        package var taskID: String
+        package var area: Area
+        package var title: String
+        package var lead: String
+        package var support: [String]
+        package var dueDate: LocalDate?
+        package var dueText: String
+        package var status: ReportTaskStatus
+        /// Ghi chú: progress, the unit's note, completion day or days overdue.
+        package var note: String
+    }
+}

@@ -1,0 +1,405 @@
+import Foundation
+
+/// Computes the consolidated report for one period as of one compile moment (DESIGN §8).
+///
+/// Pure apart from the data source: the same config, calendar, period, `asOf` and
+/// answers always give the same report. Rules the contract leaves open, decided here:
+/// - Task due dates come from `OccurrenceExpander`, so they are the dates reminders
+///   count from. A one-off task is overdue when it is not done and its due date is
+///   before the compile day; days overdue are calendar days.
+/// - A recurring task ("Hằng tháng") is judged on its first occurrence due on or after
+///   the period start. "Done" covers that occurrence only when it was recorded after the
+///   previous cycle ended (nominal due date minus one interval).
+/// - Ongoing tasks ("Thường xuyên") are listed as ongoing whatever was reported; on-demand
+///   tasks carry the reported status and are never overdue.
+/// - Precedence of a dated task's status: done, then overdue, then what was reported.
+/// - A unit's monthly report for period M is due per `reports.monthly.due`, moved off a
+///   day off like task deadlines. Timeliness is decided by the first receipt (a later
+///   correction does not make an on-time report late); a report received on a local day
+///   after the due date is late by that many **calendar** days (what a reader of "Chậm
+///   N ngày" expects; working days would hide weekends the unit also had). Its content
+///   (difficulties, proposals) comes from the latest receipt.
+/// - Requests are listed when one of their occurrences is due within the period.
+/// - Submissions received after `asOf` are ignored.
+package struct ConsolidatedReportBuilder: Sendable {
+    package let config: Config
+    package let calendar: WorkingCalendar
+
+    package init(config: Config, calendar: WorkingCalendar) {
+        self.config = config
+        self.calendar = calendar
+    }
+
+    /// The report for `period` as of `asOf` (truncated to whole seconds, so the JSON
+    /// form, which carries seconds, decodes to the same value).
+    package func build(period: ReportPeriod, asOf: Date, data: some ReportDataSource) throws -> ConsolidatedReport {
+        let clock = WallClock(timeZone: config.organization.timeZone)
+        let compiledAt = Date(timeIntervalSince1970: asOf.timeIntervalSince1970.rounded(.down))
+        let context = Context(
+            config: config, calendar: calendar, clock: clock, period: period, compiledAt: compiledAt,
+            compileDay: clock.localDate(of: compiledAt), statuses: try data.taskStatuses(asOf: compiledAt))
+
+        let occurrences = taskOccurrences(period: period)
+        var lines: [ConsolidatedReport.TaskLine] = []
+        lines.reserveCapacity(config.tasks.count)
+        for task in config.tasks {
+            lines.append(
+                context.line(for: task, occurrence: context.occurrenceInView(task, occurrences[task.id] ?? [])))
+        }
+
+        let monthly = try config.reports.monthly.map { try monthlyTracking($0, context: context, data: data) }
+        let requests = try requestTrackings(context: context, data: data)
+        var difficulties: [ConsolidatedReport.UnitNote] = []
+        var proposals: [ConsolidatedReport.UnitNote] = []
+        for tracked in [monthly].compactMap({ $0 }) + requests {
+            difficulties += tracked.difficulties
+            proposals += tracked.proposals
+        }
+
+        let next = period.next
+        var upcoming: [(due: LocalDate, index: Int, line: ConsolidatedReport.TaskLine)] = []
+        for (index, task) in config.tasks.enumerated() {
+            for occurrence in occurrences[task.id] ?? [] where (next.start...next.end).contains(occurrence.due) {
+                let line = context.line(for: task, occurrence: occurrence)
+                if line.status != .done { upcoming.append((occurrence.due, index, line)) }
+            }
+        }
+        upcoming.sort { ($0.due, $0.index) < ($1.due, $1.index) }
+
+        let periodStart = clock.startOfDay(period.start)
+        let periodEnd = clock.startOfDay(period.dayAfterEnd)
+        return ConsolidatedReport(
+            organization: .init(
+                name: nfc(config.organization.name), parent: config.organization.parent.map(nfc),
+                abbreviation: config.organization.abbreviation.map(nfc), place: config.organization.place.map(nfc)),
+            period: .init(
+                year: period.year, month: period.month, start: period.start, end: period.end, nextStart: next.start,
+                nextEnd: next.end),
+            compiledAt: compiledAt,
+            compileDate: context.compileDay,
+            subject: subject(period),
+            recipients: (config.reports.consolidated?.to ?? []).map(context.name),
+            distribution: distribution(context: context),
+            signer: signer(),
+            tasks: taskResults(lines, period: period),
+            unitReports: monthly?.tracking,
+            requests: requests.map(\.tracking),
+            difficulties: difficulties,
+            nextPeriodTasks: upcoming.map(\.line),
+            proposals: proposals,
+            deliveries: try data.deliveryCounts(from: periodStart, to: periodEnd),
+            appendix: appendix(lines))
+    }
+
+    // MARK: - Tasks
+
+    /// Each task's occurrences near the period, from the same expander reminders use, by task id.
+    private func taskOccurrences(period: ReportPeriod) -> [String: [DutyOccurrence]] {
+        var tasksOnly = config
+        tasksOnly.reports = ReportsConfig(monthly: nil, requests: [], consolidated: nil)
+        var oneOff = tasksOnly
+        oneOff.tasks = config.tasks.filter { if case .date = $0.due.kind { true } else { false } }
+        var recurring = tasksOnly
+        recurring.tasks = config.tasks.filter { if case .recurring = $0.due.kind { true } else { false } }
+
+        var result: [String: [DutyOccurrence]] = [:]
+        let dates = oneOff.tasks.compactMap { task -> LocalDate? in
+            if case .date(let date) = task.due.kind { date } else { nil }
+        }
+        if let first = dates.min(), let last = dates.max() {
+            // The expander looks two weeks past the window for dates that move into it.
+            let window = first.adding(days: -14)...last.adding(days: 14)
+            for occurrence in OccurrenceExpander(config: oneOff, calendar: calendar).occurrences(dueIn: window) {
+                result[occurrence.duty.taskID, default: []].append(occurrence)
+            }
+        }
+        if !recurring.tasks.isEmpty {
+            // Far enough for the first occurrence of a yearly recurrence after the period start.
+            let window = period.start...period.start.adding(days: 400)
+            for occurrence in OccurrenceExpander(config: recurring, calendar: calendar).occurrences(dueIn: window) {
+                result[occurrence.duty.taskID, default: []].append(occurrence)
+            }
+        }
+        for key in result.keys {
+            result[key]?.sort { $0.due < $1.due }
+        }
+        return result
+    }
+
+    private func taskResults(
+        _ lines: [ConsolidatedReport.TaskLine], period: ReportPeriod
+    ) -> ConsolidatedReport.TaskResults {
+        var totals = ConsolidatedReport.TaskCounts()
+        var areas: [ConsolidatedReport.AreaResult] = []
+        let byArea = Dictionary(grouping: lines, by: \.area)
+        for area in Area.allCases {
+            guard let tasks = byArea[area], !tasks.isEmpty else { continue }
+            var counts = ConsolidatedReport.TaskCounts()
+            for task in tasks { counts.add(task.status) }
+            totals.add(counts)
+            areas.append(.init(area: area, name: area.vietnameseName, tasks: tasks, counts: counts))
+        }
+        let completed = lines.filter { line in
+            guard line.status == .done, let day = line.completedOn else { return false }
+            return (period.start...period.end).contains(day)
+        }
+        return .init(areas: areas, totals: totals, completedInPeriod: completed)
+    }
+
+    private func appendix(_ lines: [ConsolidatedReport.TaskLine]) -> [ConsolidatedReport.AppendixRow] {
+        let byArea = Dictionary(grouping: lines, by: \.area)
+        var rows: [ConsolidatedReport.AppendixRow] = []
+        for area in Area.allCases {
+            for line in byArea[area] ?? [] {
+                rows.append(
+                    .init(
+                        number: rows.count + 1, taskID: line.id, area: area, title: line.title, lead: line.lead.name,
+                        support: line.support.map(\.name), dueDate: line.dueDate, dueText: line.dueText,
+                        status: line.status, note: Self.note(for: line)))
+            }
+        }
+        return rows
+    }
+
+    /// The appendix's *Ghi chú*: progress, the unit's note, then what the status implies.
+    static func note(for line: ConsolidatedReport.TaskLine) -> String {
+        var parts: [String] = []
+        if let progress = line.progress, line.status != .done { parts.append("Tiến độ \(progress)%") }
+        if let note = line.note, !note.isEmpty { parts.append(note) }
+        if line.status == .done, let day = line.completedOn {
+            parts.append("Hoàn thành ngày \(day.vietnameseNumeric)")
+        }
+        if line.status == .overdue, let days = line.daysOverdue {
+            parts.append("Quá hạn \(days) ngày")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    // MARK: - Reports from units
+
+    /// A report duty's tracking plus the notes its latest submissions carry.
+    private struct Tracked {
+        var tracking: ConsolidatedReport.ReportTracking
+        var difficulties: [ConsolidatedReport.UnitNote]
+        var proposals: [ConsolidatedReport.UnitNote]
+    }
+
+    private func monthlyTracking(
+        _ monthly: MonthlyReportDuty, context: Context, data: some ReportDataSource
+    ) throws -> Tracked {
+        let period = context.period
+        let nominal = calendar.reportDueDate(monthly.due, dayAfterEnd: period.dayAfterEnd)
+        let due = calendar.shift(nominal, config.calendar.deadlineOnDayOff)
+        let submissions = try data.submissions(report: "monthly", occurrence: period.description)
+        return track(
+            id: "monthly", title: "\(nfc(monthly.title)) \(period.vietnameseName)", due: due, units: monthly.from,
+            submissions: submissions, context: context)
+    }
+
+    private func requestTrackings(context: Context, data: some ReportDataSource) throws -> [Tracked] {
+        guard !config.reports.requests.isEmpty else { return [] }
+        var requestsOnly = config
+        requestsOnly.tasks = []
+        requestsOnly.reports = ReportsConfig(monthly: nil, requests: config.reports.requests, consolidated: nil)
+        let window = context.period.start...context.period.end
+        let occurrences = OccurrenceExpander(config: requestsOnly, calendar: calendar).occurrences(dueIn: window)
+        var result: [Tracked] = []
+        for request in config.reports.requests {
+            var seen = Set<String>()
+            for occurrence in occurrences where occurrence.duty.requestID == request.id {
+                guard seen.insert(occurrence.occurrence).inserted else { continue }
+                let units = occurrences.filter {
+                    $0.duty.requestID == request.id && $0.occurrence == occurrence.occurrence
+                }.map(\.responsibleUnit)
+                let submissions = try data.submissions(report: request.id, occurrence: occurrence.occurrence)
+                result.append(
+                    track(
+                        id: request.id, title: nfc(request.title), due: occurrence.due, units: units,
+                        submissions: submissions, context: context))
+            }
+        }
+        return result
+    }
+
+    private func track(
+        id: String, title: String, due: LocalDate, units: [String], submissions: [Submission], context: Context
+    ) -> Tracked {
+        let known = submissions.filter { $0.receivedAt <= context.compiledAt && $0.report == id }
+        let byUnit = Dictionary(grouping: known, by: \.unit)
+        var lines: [ConsolidatedReport.UnitReport] = []
+        var difficulties: [ConsolidatedReport.UnitNote] = []
+        var proposals: [ConsolidatedReport.UnitNote] = []
+        for unit in units {
+            let ref = context.ref(unit)
+            guard let received = byUnit[unit], let first = received.min(by: { $0.receivedAt < $1.receivedAt }),
+                let latest = received.max(by: { $0.receivedAt < $1.receivedAt })
+            else {
+                lines.append(.init(unit: ref, state: .missing))
+                continue
+            }
+            let day = context.clock.localDate(of: first.receivedAt)
+            let late = due.days(until: day)
+            lines.append(
+                .init(
+                    unit: ref, state: late > 0 ? .late : .onTime, receivedAt: first.receivedAt, receivedOn: day,
+                    daysLate: late > 0 ? late : nil))
+            difficulties += notes(latest.difficulties, unit: ref, report: id)
+            proposals += notes(latest.proposals, unit: ref, report: id)
+        }
+        return Tracked(
+            tracking: .init(id: id, title: title, dueDate: due, units: lines), difficulties: difficulties,
+            proposals: proposals)
+    }
+
+    private func notes(_ texts: [String], unit: ConsolidatedReport.UnitRef, report: String)
+        -> [ConsolidatedReport.UnitNote]
+    {
+        texts.map { nfc($0.trimmingCharacters(in: .whitespacesAndNewlines)) }.filter { !$0.isEmpty }
+            .map { .init(unit: unit, report: report, text: $0) }
+    }
+
+    // MARK: - Document parts
+
+    /// "Kết quả thực hiện công tác cải cách hành chính tháng 3 năm 2024": the monthly
+    /// title without its leading "Báo cáo" (the document type says it already).
+    private func subject(_ period: ReportPeriod) -> String {
+        var title = nfc(config.reports.monthly?.title ?? "Kết quả thực hiện công tác cải cách hành chính")
+        let words = title.split(separator: " ", omittingEmptySubsequences: true)
+        if words.count > 2, VietnameseText.folded(words[0] + " " + words[1]) == "bao cao" {
+            let rest = words.dropFirst(2).joined(separator: " ")
+            title = rest.prefix(1).uppercased() + rest.dropFirst()
+        }
+        return "\(title) tháng \(period.month) năm \(period.year)"
+    }
+
+    private func distribution(context: Context) -> [String] {
+        let settings = config.reports.consolidated
+        var list: [String] = []
+        if !(settings?.to ?? []).isEmpty { list.append("Như trên") }
+        list += (settings?.cc ?? []).map(context.name)
+        let office = config.office.map { nfc($0.name) } ?? config.organization.office
+        list.append("Lưu: VT, \(office)")
+        return list
+    }
+
+    private func signer() -> ConsolidatedReport.Signer {
+        let signer = config.reports.consolidated?.signer
+        let upper = { (text: String) in nfc(text).uppercased(with: Locale(identifier: "vi_VN")) }
+        return .init(
+            authority: signer?.authority.map(upper), title: signer?.title.map(upper), name: signer?.name.map(nfc))
+    }
+}
+
+/// What every task line needs while one report is built.
+private struct Context {
+    let config: Config
+    let calendar: WorkingCalendar
+    let clock: WallClock
+    let period: ReportPeriod
+    let compiledAt: Date
+    let compileDay: LocalDate
+    let statuses: [String: TaskStatusRecord]
+    let names: [String: String]
+
+    init(
+        config: Config, calendar: WorkingCalendar, clock: WallClock, period: ReportPeriod, compiledAt: Date,
+        compileDay: LocalDate, statuses: [String: TaskStatusRecord]
+    ) {
+        self.config = config
+        self.calendar = calendar
+        self.clock = clock
+        self.period = period
+        self.compiledAt = compiledAt
+        self.compileDay = compileDay
+        self.statuses = statuses
+        var names: [String: String] = [:]
+        for group in config.groups { names[group.id] = nfc(group.name) }
+        for unit in config.units { names[unit.id] = nfc(unit.name) }
+        self.names = names
+    }
+
+    func name(_ id: String) -> String { names[id] ?? id }
+    func ref(_ id: String) -> ConsolidatedReport.UnitRef { .init(id: id, name: name(id)) }
+
+    /// The occurrence a recurring task is judged on: the first one due on or after the
+    /// period start. One-off tasks have at most one occurrence.
+    func occurrenceInView(_ task: PlanTask, _ occurrences: [DutyOccurrence]) -> DutyOccurrence? {
+        switch task.due.kind {
+        case .date: occurrences.first
+        case .recurring: occurrences.first { $0.due >= period.start }
+        case .ongoing, .onDemand: nil
+        }
+    }
+
+    /// The task's line as of the compile moment, judged on `occurrence` (its due date).
+    func line(for task: PlanTask, occurrence: DutyOccurrence?) -> ConsolidatedReport.TaskLine {
+        let record = statuses[task.id]
+        let reported = record?.status ?? .notStarted
+        var status: ReportTaskStatus
+        var dueDate: LocalDate?
+        switch task.due.kind {
+        case .ongoing:
+            status = .ongoing
+        case .onDemand:
+            status = ReportTaskStatus(reported)
+        case .date, .recurring:
+            dueDate = occurrence?.due
+            if reported == .done, isDoneCovering(task, occurrence, record) {
+                status = .done
+            } else if let due = dueDate, due < compileDay {
+                status = .overdue
+            } else {
+                // A recurring task done for an earlier cycle has not started this one.
+                status = reported == .done ? .notStarted : ReportTaskStatus(reported)
+            }
+        }
+        let completedOn = status == .done ? record.map { clock.localDate(of: $0.at) } : nil
+        let daysOverdue = status == .overdue ? dueDate.map { $0.days(until: compileDay) } : nil
+        var note = record?.note.map(nfc)
+        if status == .overdue, reported == .blocked {
+            note = [note, "Đơn vị báo có vướng mắc"].compactMap { $0 }.joined(separator: "; ")
+        }
+        return ConsolidatedReport.TaskLine(
+            id: task.id, area: task.area, title: nfc(task.title), lead: ref(task.lead), support: task.support.map(ref),
+            dueDate: dueDate, dueText: nfc(task.due.text), status: status, progress: record?.progress, note: note,
+            completedOn: completedOn, daysOverdue: daysOverdue)
+    }
+
+    /// Whether a "done" record covers this occurrence: always for a one-off task; for a
+    /// recurring one, only when recorded after the previous cycle's due date.
+    private func isDoneCovering(_ task: PlanTask, _ occurrence: DutyOccurrence?, _ record: TaskStatusRecord?) -> Bool {
+        guard let record else { return false }
+        guard case .recurring(let recurrence) = task.due.kind, let occurrence else { return true }
+        let cycleStart = occurrence.nominalDue.adding(months: -recurrence.interval.months).adding(days: 1)
+        return record.at >= clock.startOfDay(cycleStart)
+    }
+}
+
+extension ReportTaskStatus {
+    /// The report status of a reported status, before deadlines are considered.
+    init(_ status: TaskStatus) {
+        switch status {
+        case .notStarted: self = .notStarted
+        case .inProgress: self = .inProgress
+        case .done: self = .done
+        case .blocked: self = .blocked
+        }
+    }
+}
+
+extension Duty {
+    /// The task id of a `.task` duty, else "".
+    fileprivate var taskID: String {
+        if case .task(let id) = self { id } else { "" }
+    }
+
+    /// The request id of a `.request` duty, else nil.
+    fileprivate var requestID: String? {
+        if case .request(let id, _) = self { id } else { nil }
+    }
+}
+
+/// Text in Unicode NFC, the form documents must carry (a config or submission may be NFD).
+private func nfc(_ text: String) -> String {
+    text.precomposedStringWithCanonicalMapping
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What the consolidated report needs to know besides the config: task statuses,
+/// received submissions and the delivery ledger. The store answers it; tests use
+/// an in-memory value.
+///
+/// Every answer must describe the world as it was at the moment asked about, so a
+/// report compiled again later for the same `asOf` says the same thing.
+package protocol ReportDataSource {
+    /// The latest status recorded for each task at or before `asOf`, by task id.
+    /// Tasks nobody has reported on are absent (they count as not started).
+    func taskStatuses(asOf: Date) throws -> [String: TaskStatusRecord]
+
+    /// Every submission received for a report occurrence, resubmissions included,
+    /// in any order. `report` is `monthly` or a request id; `occurrence` is the
+    /// period `YYYY-MM` for monthly reports and the request's due date `YYYY-MM-DD`
+    /// (as in delivery keys) for requests. The builder ignores submissions received
+    /// after the compile moment.
+    func submissions(report: String, occurrence: String) throws -> [Submission]
+
+    /// How many reminders and escalations were sent in `from..<to` (delivery status
+    /// `sent`), each (occurrence, step, recipient, channel) counted once.
+    func deliveryCounts(from: Date, to: Date) throws -> DeliveryCounts
+}
+
+/// A task's status as last recorded (by a submission or `nhacviec task`).
+package struct TaskStatusRecord: Hashable, Sendable {
+    package var status: TaskStatus
+    /// 0–100, when the unit gave it.
+    package var progress: Int?
+    package var note: String?
+    /// When the status was recorded: decides whether a task was done within the period.
+    package var at: Date
+
+    package init(status: TaskStatus, progress: Int? = nil, note: String? = nil, at: Date) {
+        self.status = status
+        self.progress = progress
+        self.note = note
+        self.at = at
+    }
+}
+
+/// Messages sent in a period, from the delivery ledger.
+package struct DeliveryCounts: Codable, Hashable, Sendable {
+    /// Ordinary reminder steps (`before-*`, `due`, `overdue-*`).
+    package var reminders: Int
+    /// `escalation` steps (to unit heads and `escalate_to`).
+    package var escalations: Int
+
+    package init(reminders: Int, escalations: Int) {
+        self.reminders = reminders
+        self.escalations = escalations
+    }
+}
