@@ -298,12 +298,12 @@ private struct Context {
     let period: ReportPeriod
     let compiledAt: Date
     let compileDay: LocalDate
-    let statuses: [String: TaskStatusRecord]
+    let statuses: [String: RecordedTaskStatus]
     let names: [String: String]
 
     init(
         config: Config, calendar: WorkingCalendar, clock: WallClock, period: ReportPeriod, compiledAt: Date,
-        compileDay: LocalDate, statuses: [String: TaskStatusRecord]
+        compileDay: LocalDate, statuses: [String: RecordedTaskStatus]
     ) {
         self.config = config
         self.calendar = calendar
@@ -367,7 +367,7 @@ private struct Context {
 
     /// Whether a "done" record covers this occurrence: always for a one-off task; for a
     /// recurring one, only when recorded after the previous cycle's due date.
-    private func isDoneCovering(_ task: PlanTask, _ occurrence: DutyOccurrence?, _ record: TaskStatusRecord?) -> Bool {
+    private func isDoneCovering(_ task: PlanTask, _ occurrence: DutyOccurrence?, _ record: RecordedTaskStatus?) -> Bool {
         guard let record else { return false }
         guard case .recurring(let recurrence) = task.due.kind, let occurrence else { return true }
         let cycleStart = occurrence.nominalDue.adding(months: -recurrence.interval.months).adding(days: 1)

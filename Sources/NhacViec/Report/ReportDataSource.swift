@@ -9,7 +9,7 @@ import Foundation
 package protocol ReportDataSource {
     /// The latest status recorded for each task at or before `asOf`, by task id.
     /// Tasks nobody has reported on are absent (they count as not started).
-    func taskStatuses(asOf: Date) throws -> [String: TaskStatusRecord]
+    func taskStatuses(asOf: Date) throws -> [String: RecordedTaskStatus]
 
     /// Every submission received for a report occurrence, resubmissions included,
     /// in any order. `report` is `monthly` or a request id; `occurrence` is the
@@ -24,7 +24,7 @@ package protocol ReportDataSource {
 }
 
 /// A task's status as last recorded (by a submission or `nhacviec task`).
-package struct TaskStatusRecord: Hashable, Sendable {
+package struct RecordedTaskStatus: Hashable, Sendable {
     package var status: TaskStatus
     /// 0–100, when the unit gave it.
     package var progress: Int?

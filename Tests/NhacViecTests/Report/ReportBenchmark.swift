@@ -64,7 +64,7 @@ import Testing
         let statuses: [TaskStatus] = [.done, .inProgress, .notStarted, .blocked]
         for index in stride(from: 0, to: taskCount, by: 2) {
             data.history["T.\(index)"] = [
-                TaskStatusRecord(
+                RecordedTaskStatus(
                     status: statuses[index / 2 % statuses.count], progress: index % 100,
                     note: "Ghi chú của đơn vị về nhiệm vụ \(index)",
                     at: ReportFixture.at("2024-03-\(10 + index % 18)T10:00:00+07:00"))

@@ -98,31 +98,31 @@ enum ReportFixture {
     static func data() -> FakeReportData {
         var data = FakeReportData()
         data.history = [
-            "I.1": [TaskStatusRecord(status: .done, at: at("2024-01-25T10:00:00+07:00"))],
+            "I.1": [RecordedTaskStatus(status: .done, at: at("2024-01-25T10:00:00+07:00"))],
             "I.2": [
-                TaskStatusRecord(status: .inProgress, progress: 50, at: at("2024-03-01T10:00:00+07:00")),
-                TaskStatusRecord(
+                RecordedTaskStatus(status: .inProgress, progress: 50, at: at("2024-03-01T10:00:00+07:00")),
+                RecordedTaskStatus(
                     status: .done, note: "Đã ban hành KH số 12/KH-BQL", at: at("2024-03-20T15:00:00+07:00")),
             ],
             "I.4": [
-                TaskStatusRecord(status: .inProgress, note: "Đăng 12 tin, bài", at: at("2024-04-10T10:00:00+07:00"))
+                RecordedTaskStatus(status: .inProgress, note: "Đăng 12 tin, bài", at: at("2024-04-10T10:00:00+07:00"))
             ],
             "II.1": [
-                TaskStatusRecord(
+                RecordedTaskStatus(
                     status: .inProgress, progress: 60, note: "Đang dự thảo", at: at("2024-04-15T10:00:00+07:00"))
             ],
             "II.2": [
-                TaskStatusRecord(status: .blocked, note: "Chờ ý kiến Sở Tư pháp", at: at("2024-04-10T10:00:00+07:00"))
+                RecordedTaskStatus(status: .blocked, note: "Chờ ý kiến Sở Tư pháp", at: at("2024-04-10T10:00:00+07:00"))
             ],
-            "III.1": [TaskStatusRecord(status: .done, at: at("2024-03-19T10:00:00+07:00"))],
-            "III.3": [TaskStatusRecord(status: .inProgress, progress: 30, at: at("2024-04-15T10:00:00+07:00"))],
-            "V.2": [TaskStatusRecord(status: .done, at: at("2024-04-09T10:00:00+07:00"))],
+            "III.1": [RecordedTaskStatus(status: .done, at: at("2024-03-19T10:00:00+07:00"))],
+            "III.3": [RecordedTaskStatus(status: .inProgress, progress: 30, at: at("2024-04-15T10:00:00+07:00"))],
+            "V.2": [RecordedTaskStatus(status: .done, at: at("2024-04-09T10:00:00+07:00"))],
             "VII.1": [
-                TaskStatusRecord(status: .inProgress, at: at("2024-04-01T10:00:00+07:00")),
-                TaskStatusRecord(status: .done, at: at("2024-04-19T10:00:00+07:00")),
+                RecordedTaskStatus(status: .inProgress, at: at("2024-04-01T10:00:00+07:00")),
+                RecordedTaskStatus(status: .done, at: at("2024-04-19T10:00:00+07:00")),
             ],
             "VII.2": [
-                TaskStatusRecord(status: .blocked, note: "Chưa được cấp kinh phí", at: at("2024-04-12T10:00:00+07:00"))
+                RecordedTaskStatus(status: .blocked, note: "Chưa được cấp kinh phí", at: at("2024-04-12T10:00:00+07:00"))
             ],
         ]
         data.add(
@@ -180,7 +180,7 @@ struct FakeReportData: ReportDataSource {
         var counts: DeliveryCounts
     }
 
-    var history: [String: [TaskStatusRecord]] = [:]
+    var history: [String: [RecordedTaskStatus]] = [:]
     var received: [String: [Submission]] = [:]
     var deliveries: [Interval] = []
 
@@ -188,7 +188,7 @@ struct FakeReportData: ReportDataSource {
         received["\(submission.report)/\(occurrence ?? submission.period ?? "")", default: []].append(submission)
     }
 
-    func taskStatuses(asOf: Date) -> [String: TaskStatusRecord] {
+    func taskStatuses(asOf: Date) -> [String: RecordedTaskStatus] {
         history.compactMapValues { records in records.filter { $0.at <= asOf }.max { $0.at < $1.at } }
     }
 
