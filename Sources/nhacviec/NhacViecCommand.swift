@@ -9,7 +9,7 @@ struct NhacViecCommand: AsyncParsableCommand {
         version: NhacViecVersion.current,
         subcommands: [
             CheckCommand.self, PlanCommand.self, HolidaysCommand.self, TaskCommand.self, SubmitCommand.self,
-            RunCommand.self, StatusCommand.self,
+            RunCommand.self, StatusCommand.self, ReportCommand.self, SendTestCommand.self,
         ]
     )
 }

@@ -101,7 +101,8 @@ package final class Daemon {
         } catch {
             throw StartError(status: .configError, description: error.description)
         }
-        return try ReminderEngine(config: config, store: store, delivery: delivery, logger: logger)
+        return try ReminderEngine(
+            config: config, store: store, delivery: delivery, logger: logger, reportsDirectory: options.stateDirectory)
     }
 
     private func makeInbox(config: Config) -> InboxProcessor? {

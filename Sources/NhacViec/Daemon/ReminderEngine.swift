@@ -21,6 +21,7 @@ package final class ReminderEngine {
     private let clock: WallClock
     private var scheduler: Scheduler
     private var snapshot: StoreSnapshot
+    private let publisher: ReportPublisher
 
     /// What one pass did, for logs, `STATUS=` and tests.
     package struct PassSummary: Sendable, Equatable {
@@ -34,7 +35,9 @@ package final class ReminderEngine {
         package var nextWake: Date
     }
 
-    package init(config: Config, store: StateStore, delivery: DeliveryService, logger: Logger) throws(StoreError) {
+    package init(
+        config: Config, store: StateStore, delivery: DeliveryService, logger: Logger, reportsDirectory: String
+    ) throws(StoreError) {
         self.config = config
         self.calendar = WorkingCalendar(rules: config.calendar.rules)
         self.store = store
@@ -46,6 +49,7 @@ package final class ReminderEngine {
         self.clock = WallClock(timeZone: config.organization.timeZone)
         self.scheduler = Scheduler(config: config, calendar: calendar)
         self.snapshot = try store.loadSnapshot()
+        self.publisher = ReportPublisher(config: config, calendar: calendar, stateDirectory: reportsDirectory)
     }
 
     /// Does everything due at or before `now`; returns what it did and when to come back.
@@ -80,7 +84,9 @@ package final class ReminderEngine {
             for digest in digests {
                 try store.recordIntent(digest: digest, now: now)
             }
-            await deliver(digests, now: now, summary: &summary)
+            let composed = compose(digests, now: now, summary: &summary)
+            await deliver(composed, now: now, summary: &summary)
+            try await publishReports(now: now, summary: &summary)
             await reportDeadLetters(now: now)
             if let retryAt = try store.unfinishedMessages().compactMap(\.nextAttemptAt).min() {
                 summary.nextWake = min(summary.nextWake, max(retryAt, now))
@@ -106,7 +112,15 @@ package final class ReminderEngine {
             return
         }
         var digests: [Digest] = []
+        var reports: [(Digest, EmailMessage)] = []
         for message in unfinished where message.status == .pending || (message.nextAttemptAt ?? now) <= now {
+            if message.items.first?.duty == .consolidatedReport {
+                switch reportEmail(for: message) {
+                case .success(let email): reports.append(email)
+                case .failure(let error): recordDead(message.key, now: now, error: error.description, summary: &summary)
+                }
+                continue
+            }
             switch rebuilder.digest(for: message) {
             case .success(let digest):
                 digests.append(digest)
@@ -115,47 +129,147 @@ package final class ReminderEngine {
                     message.key, now: now, error: "no longer in the config (item \(key)); not sent", summary: &summary)
             }
         }
-        guard !digests.isEmpty else { return }
-        summary.retried += digests.count
-        logger.info("resending unfinished deliveries", metadata: ["delivery.count": "\(digests.count)"])
+        guard !digests.isEmpty || !reports.isEmpty else { return }
+        summary.retried += digests.count + reports.count
+        logger.info("resending unfinished deliveries", metadata: ["delivery.count": "\(digests.count + reports.count)"])
+        var composed = compose(digests, now: now, summary: &summary)
+        composed.emails += reports
         await deliver(
-            digests, now: now, summary: &summary,
+            composed, now: now, summary: &summary,
             attemptsSoFar: Dictionary(
                 unfinished.map { ($0.key, ($0.attempts, $0.firstRecordedAt)) }, uniquingKeysWith: { first, _ in first })
         )
     }
 
-    /// Composes and sends digests whose intents are recorded, then records each outcome.
-    private func deliver(
-        _ digests: [Digest], now: Date, summary: inout PassSummary,
-        attemptsSoFar: [String: (attempts: Int, first: Date)] = [:]
-    ) async {
+    private struct ReportError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Rebuilds a consolidated-report email after a crash or for a retry: the same
+    /// period compiled as of its compile moment, so the same content.
+    private func reportEmail(for message: UnfinishedMessage) -> Result<(Digest, EmailMessage), ReportError> {
+        guard let item = message.items.first,
+            let period = ReportPeriod(parsing: item.occurrence, kind: publisher.periodKind),
+            let at = publisher.compileMoment(for: period),
+            let digest = publisher.digests(for: period, at: message.at).first(where: { $0.key == message.key })
+        else {
+            return .failure(ReportError(description: "the consolidated report is no longer in the config; not sent"))
+        }
+        do {
+            let compiled = try publisher.compile(period: period, asOf: at, data: store)
+            guard let email = publisher.email(compiled, digest: digest) else {
+                return .failure(ReportError(description: "\(digest.recipient) has no email address"))
+            }
+            return .success((digest, email))
+        } catch {
+            return .failure(ReportError(description: "cannot compile the report for \(period): \(error)"))
+        }
+    }
+
+    /// `nhacviec report --send`: compiles the period's report as of `now` and sends it
+    /// to every recipient that hasn't had it yet (same keys as the scheduled send,
+    /// so the daemon won't send it again on the compile day).
+    package func sendReport(period: ReportPeriod, now: Date) async throws -> PassSummary {
+        var summary = PassSummary(nextWake: now)
+        try store.refresh(&snapshot)
+        let open = publisher.digests(for: period, at: now).filter { digest in
+            digest.items.allSatisfy { !snapshot.isRecorded(key: $0.key) }
+        }
+        try await publish(period: period, digests: open, asOf: now, now: now, summary: &summary)
+        return summary
+    }
+
+    private func publish(
+        period: ReportPeriod, digests: [Digest], asOf: Date, now: Date, summary: inout PassSummary
+    ) async throws {
+        guard !digests.isEmpty else { return }
+        let compiled: CompiledReport
+        do {
+            compiled = try publisher.compile(period: period, asOf: asOf, data: store)
+            let paths = try publisher.write(compiled)
+            logger.notice(
+                "consolidated report compiled", metadata: ["report.period": "\(period)", "report.files": "\(paths)"])
+        } catch {
+            logger.error(
+                "cannot compile the consolidated report", metadata: ["report.period": "\(period)", "error": "\(error)"])
+            return
+        }
         var emails: [(Digest, EmailMessage)] = []
-        var calls: [(Digest, WebhookRequest)] = []
+        for digest in digests {
+            try store.recordIntent(digest: digest, now: now)
+            if let email = publisher.email(compiled, digest: digest) {
+                emails.append((digest, email))
+            } else {
+                recordDead(digest.key, now: now, error: "\(digest.recipient) has no email address", summary: &summary)
+            }
+        }
+        await deliver(Composed(emails: emails, calls: []), now: now, summary: &summary)
+    }
+
+    /// Compiles and sends the consolidated report of every period whose compile moment
+    /// has come (DESIGN §8), under the same catch-up rule as reminders.
+    private func publishReports(now: Date, summary: inout PassSummary) async throws {
+        let catchUp = TimeInterval(config.delivery.catchUp.seconds ?? 3 * 86_400)
+        for (period, at) in publisher.periods(compiledAfter: now.addingTimeInterval(-Scheduler.lookback), upTo: now) {
+            let open = publisher.digests(for: period, at: at).filter { !snapshot.isRecorded(key: $0.key) }
+            guard !open.isEmpty else { continue }
+            if now.timeIntervalSince(at) > catchUp {
+                let skipped = open.flatMap { digest in
+                    digest.items.map { SkippedDelivery(key: $0.key, step: $0.step, channel: .email, reason: .tooOld) }
+                }
+                summary.skipped += try store.recordSkipped(skipped, at: now)
+                continue
+            }
+            try await publish(period: period, digests: open, asOf: at, now: now, summary: &summary)
+        }
+        if let next = publisher.periods(compiledAfter: now, upTo: now.addingTimeInterval(62 * 86_400)).first?.at {
+            summary.nextWake = min(summary.nextWake, next)
+        }
+    }
+
+    private struct Composed {
+        var emails: [(Digest, EmailMessage)]
+        var calls: [(Digest, WebhookRequest)]
+    }
+
+    /// Turns digests into emails and webhook calls; a digest that can't be composed
+    /// (no address, an unusable webhook) is dead-lettered with the reason.
+    private func compose(_ digests: [Digest], now: Date, summary: inout PassSummary) -> Composed {
+        var composed = Composed(emails: [], calls: [])
+        guard !digests.isEmpty else { return composed }
         let statuses = (try? store.currentTaskStatuses()) ?? [:]
         let taskStatus = { (id: String) in statuses[id]?.status }
+        var unusable: [(String, String)] = []
         for digest in digests {
             switch digest.channel {
             case .email:
                 guard let message = composer.email(for: digest, taskStatus: taskStatus) else {
-                    recordDead(
-                        digest.key, now: now, error: "\(digest.recipient) has no email address", summary: &summary)
+                    unusable.append((digest.key, "\(digest.recipient) has no email address"))
                     continue
                 }
-                emails.append((digest, message))
+                composed.emails.append((digest, message))
             case .webhook(let id):
                 guard let webhook = delivery.webhook(id),
                     let request = composer.webhook(
                         for: digest, url: webhook.url, secret: webhook.secret, now: digest.at, taskStatus: taskStatus)
                 else {
-                    recordDead(
-                        digest.key, now: now, error: "webhook '\(id)' is not configured or its URL cannot be read",
-                        summary: &summary)
+                    unusable.append((digest.key, "webhook '\(id)' is not configured or its URL cannot be read"))
                     continue
                 }
-                calls.append((digest, request))
+                composed.calls.append((digest, request))
             }
         }
+        for (key, reason) in unusable { recordDead(key, now: now, error: reason, summary: &summary) }
+        return composed
+    }
+
+    /// Sends composed messages whose intents are recorded, then records each outcome.
+    private func deliver(
+        _ composed: Composed, now: Date, summary: inout PassSummary,
+        attemptsSoFar: [String: (attempts: Int, first: Date)] = [:]
+    ) async {
+        let emails = composed.emails
+        let calls = composed.calls
         // Emails (one SMTP connection) and webhooks (concurrent calls) go out side by side.
         let delivery = self.delivery
         let emailMessages = emails.map(\.1)

@@ -157,6 +157,8 @@ extension MessageComposer {
                     label: text.pick("Báo cáo", "Report"),
                     value: text.pick("Báo cáo đột xuất theo yêu cầu (mã \(id))", "Ad hoc report on request (id \(id))"))
             )
+        case .consolidatedReport:
+            fields.append(.init(label: text.pick("Báo cáo", "Report"), value: occurrence.title))
         }
         fields.append(.init(label: text.pick("Thời hạn", "Deadline"), value: deadline(occurrence)))
         fields.append(
@@ -181,7 +183,7 @@ extension MessageComposer {
                 fields.append(
                     .init(label: text.pick("Tiến độ đã báo", "Reported status"), value: text.taskStatus(status)))
             }
-        case .monthlyReport, .request:
+        case .monthlyReport, .request, .consolidatedReport:
             fields.append(
                 .init(label: text.pick("Đơn vị báo cáo", "Reporting unit"), value: unitName(occurrence.responsibleUnit))
             )

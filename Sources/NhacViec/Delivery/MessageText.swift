@@ -89,6 +89,8 @@ struct MessageText: Sendable {
             pick(
                 "Báo cáo người đứng đầu (quá hạn \(policy.escalateAfter.vietnameseDescription))",
                 "Escalation to the head (overdue by \(duration(policy.escalateAfter)))")
+        case .compile:
+            pick("Gửi báo cáo tổng hợp", "Consolidated report")
         }
     }
 

@@ -190,7 +190,7 @@ package struct ConsolidatedReportBuilder: Sendable {
         let period = context.period
         let nominal = calendar.reportDueDate(monthly.due, dayAfterEnd: period.dayAfterEnd)
         let due = calendar.shift(nominal, config.calendar.deadlineOnDayOff)
-        let submissions = try data.submissions(report: "monthly", occurrence: period.description)
+        let submissions = try data.receivedSubmissions(report: "monthly", occurrence: period.description)
         return track(
             id: "monthly", title: "\(nfc(monthly.title)) \(period.vietnameseName)", due: due, units: monthly.from,
             submissions: submissions, context: context)
@@ -211,7 +211,7 @@ package struct ConsolidatedReportBuilder: Sendable {
                 let units = occurrences.filter {
                     $0.duty.requestID == request.id && $0.occurrence == occurrence.occurrence
                 }.map(\.responsibleUnit)
-                let submissions = try data.submissions(report: request.id, occurrence: occurrence.occurrence)
+                let submissions = try data.receivedSubmissions(report: request.id, occurrence: occurrence.occurrence)
                 result.append(
                     track(
                         id: request.id, title: nfc(request.title), due: occurrence.due, units: units,

@@ -16,7 +16,7 @@ package protocol ReportDataSource {
     /// period `YYYY-MM` for monthly reports and the request's due date `YYYY-MM-DD`
     /// (as in delivery keys) for requests. The builder ignores submissions received
     /// after the compile moment.
-    func submissions(report: String, occurrence: String) throws -> [Submission]
+    func receivedSubmissions(report: String, occurrence: String) throws -> [Submission]
 
     /// How many reminders and escalations were sent in `from..<to` (delivery status
     /// `sent`), each (occurrence, step, recipient, channel) counted once.

@@ -3,6 +3,8 @@ package enum Duty: Hashable, Sendable, CustomStringConvertible {
     case task(id: String)
     case monthlyReport(unit: String)
     case request(id: String, unit: String)
+    /// The Office's consolidated report (DESIGN §8): compiled and sent on the `compile` day.
+    case consolidatedReport
 
     /// `task:<id>`, `report:monthly:<unit>`, `report:<request-id>:<unit>` (DESIGN §9).
     package var description: String {
@@ -10,6 +12,7 @@ package enum Duty: Hashable, Sendable, CustomStringConvertible {
         case .task(let id): "task:\(id)"
         case .monthlyReport(let unit): "report:monthly:\(unit)"
         case .request(let id, let unit): "report:\(id):\(unit)"
+        case .consolidatedReport: "report:consolidated"
         }
     }
 
@@ -18,6 +21,7 @@ package enum Duty: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .task(let id): config.tasks.first { $0.id == id }?.lead ?? ""
         case .monthlyReport(let unit), .request(_, let unit): unit
+        case .consolidatedReport: config.organization.office
         }
     }
 }

@@ -25,6 +25,9 @@ extension SchedulerState {
             return !step.occurrence.isRecurring || firstStepAt <= doneAt
         case .monthlyReport, .request:
             return reportReceived(step.occurrence.duty, occurrence: step.occurrence.occurrence)
+        case .consolidatedReport:
+            // Sent by the daemon itself; the ledger alone says whether it went out.
+            return false
         }
     }
 }

@@ -4,6 +4,8 @@ package enum StepKind: Hashable, Sendable, CustomStringConvertible {
     case due
     case overdue(Int)
     case escalation
+    /// Sending the consolidated report on its compile day.
+    case compile
 
     /// `before-5wd`, `due`, `overdue-2`, `escalation`.
     package var description: String {
@@ -12,6 +14,7 @@ package enum StepKind: Hashable, Sendable, CustomStringConvertible {
         case .due: "due"
         case .overdue(let n): "overdue-\(n)"
         case .escalation: "escalation"
+        case .compile: "compile"
         }
     }
 
@@ -22,6 +25,7 @@ package enum StepKind: Hashable, Sendable, CustomStringConvertible {
         case .due: 1
         case .overdue(let n): 1 + n
         case .escalation: 1000
+        case .compile: 0
         }
     }
 
@@ -32,6 +36,7 @@ package enum StepKind: Hashable, Sendable, CustomStringConvertible {
         case .due: "Đến hạn hôm nay"
         case .overdue(let n): "Quá hạn (nhắc lần \(n))"
         case .escalation: "Báo cáo người đứng đầu: quá hạn"
+        case .compile: "Gửi báo cáo tổng hợp"
         }
     }
 }

@@ -92,6 +92,17 @@ extension StateStore {
         }
     }
 
+    /// Every submission received for a report occurrence, resubmissions and
+    /// superseded ones included, oldest first (the consolidated report decides
+    /// on-time vs late from the first receipt).
+    package func allSubmissions(report: String, occurrence: String) throws(StoreError) -> [StoredSubmission] {
+        try loadSubmissions("reading every \(report) report for \(occurrence)") { db in
+            try SubmissionRecord.filter(Column("report") == report && Column("occurrence") == occurrence)
+                .order(Column("id"))
+                .fetchAll(db)
+        }
+    }
+
     /// Every submission for the duty occurrence, oldest first (the current one last).
     package func submissionHistory(duty: Duty, occurrence: String) throws(StoreError) -> [StoredSubmission] {
         try loadSubmissions("reading the report history of \(duty) for \(occurrence)") { db in

@@ -4,6 +4,7 @@ extension StepKind {
         switch text {
         case "due": self = .due
         case "escalation": self = .escalation
+        case "compile": self = .compile
         default:
             if text.hasPrefix("before-"), let offset = ConfigDuration(parsing: String(text.dropFirst(7))) {
                 self = .before(offset)

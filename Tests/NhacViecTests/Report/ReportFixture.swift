@@ -192,7 +192,7 @@ struct FakeReportData: ReportDataSource {
         history.compactMapValues { records in records.filter { $0.at <= asOf }.max { $0.at < $1.at } }
     }
 
-    func submissions(report: String, occurrence: String) -> [Submission] {
+    func receivedSubmissions(report: String, occurrence: String) -> [Submission] {
         received["\(report)/\(occurrence)"] ?? []
     }
 

@@ -115,6 +115,8 @@ import Testing
                     #expect(step.date == dueStep)
                 case .escalation:
                     #expect(step.date >= dueStep)
+                case .compile:
+                    Issue.record("a task occurrence has no compile step")
                 }
                 checked += 1
             }
