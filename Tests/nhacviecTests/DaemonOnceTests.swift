@@ -87,3 +87,30 @@ import Testing
         #expect(result.stderr.contains("run.lock") || result.stderr.contains("another"))
     }
 }
+
+/// Reports dropped into `<state>/inbox/` are taken by every `run --once`.
+@Suite struct DaemonInboxTests {
+    @Test func runOnceArchivesAGoodReportAndRejectsABadOneWithItsReason() throws {
+        let fixture = try ReportCommandTests.fixture()
+        try fixture.runOnce("2024-04-01T07:00:00+07:00")
+        let inbox = fixture.statePath + "/inbox"
+        let good = inbox + "/qldt.md"
+        let bad = inbox + "/tc.md"
+        try "---\nunit: phong-qldt\nreport: monthly\nperiod: 2024-04\n---\n".write(
+            toFile: good, atomically: true, encoding: .utf8)
+        try "---\nunit: phong-khong-co\nreport: monthly\nperiod: 2024-04\n---\n".write(
+            toFile: bad, atomically: true, encoding: .utf8)
+        // Files still being written are left alone: make these look settled.
+        for path in [good, bad] {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: path)
+        }
+        let result = try fixture.runOnce("2024-04-15T10:00:00+07:00")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: inbox + "/archive/qldt.md"))
+        #expect(FileManager.default.fileExists(atPath: inbox + "/rejected/tc.md"))
+        let reason = try String(contentsOfFile: inbox + "/rejected/tc.md.error", encoding: .utf8)
+        #expect(reason.contains("unknown unit 'phong-khong-co'"))
+        #expect(!FileManager.default.fileExists(atPath: good) && !FileManager.default.fileExists(atPath: bad))
+    }
+}
