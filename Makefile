@@ -42,6 +42,7 @@ install: deps
 
 test:
 	@scripts/install-deps.sh test
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 

@@ -3,14 +3,14 @@ import PackageDescription
 
 /// Our own targets treat warnings as errors; dependencies keep their own settings.
 let strictSettings: [SwiftSetting] = [
-    .treatAllWarnings(as: .error),
+    .treatAllWarnings(as: .error)
 ]
 
 let package = Package(
     name: "nhacviec",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "nhacviec", targets: ["nhacviec"]),
+        .executable(name: "nhacviec", targets: ["nhacviec"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),

@@ -367,7 +367,8 @@ private struct Context {
 
     /// Whether a "done" record covers this occurrence: always for a one-off task; for a
     /// recurring one, only when recorded after the previous cycle's due date.
-    private func isDoneCovering(_ task: PlanTask, _ occurrence: DutyOccurrence?, _ record: RecordedTaskStatus?) -> Bool {
+    private func isDoneCovering(_ task: PlanTask, _ occurrence: DutyOccurrence?, _ record: RecordedTaskStatus?) -> Bool
+    {
         guard let record else { return false }
         guard case .recurring(let recurrence) = task.due.kind, let occurrence else { return true }
         let cycleStart = occurrence.nominalDue.adding(months: -recurrence.interval.months).adding(days: 1)

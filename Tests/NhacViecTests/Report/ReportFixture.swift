@@ -122,7 +122,8 @@ enum ReportFixture {
                 RecordedTaskStatus(status: .done, at: at("2024-04-19T10:00:00+07:00")),
             ],
             "VII.2": [
-                RecordedTaskStatus(status: .blocked, note: "Chưa được cấp kinh phí", at: at("2024-04-12T10:00:00+07:00"))
+                RecordedTaskStatus(
+                    status: .blocked, note: "Chưa được cấp kinh phí", at: at("2024-04-12T10:00:00+07:00"))
             ],
         ]
         data.add(
