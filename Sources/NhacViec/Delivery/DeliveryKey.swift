@@ -35,13 +35,7 @@ enum DeliveryKey {
 
     /// 16 hex digits of FNV-1a 64 of the key: stable across runs and platforms.
     static func hash(_ key: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
-        }
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        FNV1a.hex(key)
     }
 
     private static func escape(_ key: String, escape: Character, dotsAllowed: Bool) -> String {

@@ -38,11 +38,7 @@ package struct RetryPolicy: Sendable {
     }
 
     private static func unitFraction(_ key: String, _ attempts: Int) -> Double {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
+        var hash = FNV1a.hash(key)
         hash ^= UInt64(attempts)
         hash = hash &* 0x0000_0100_0000_01b3
         return Double(hash % 10_000) / 10_000

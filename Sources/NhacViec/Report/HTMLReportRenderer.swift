@@ -190,24 +190,7 @@ enum HTMLReportRenderer {
         String(repeating: "\u{00A0}", count: count)
     }
 
-    /// Escapes text for element content and double-quoted attributes, and drops the
-    /// control characters HTML forbids.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(" ")
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTMLText.escaped(text)
     }
 }

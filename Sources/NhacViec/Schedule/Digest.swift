@@ -37,16 +37,7 @@ package struct Digest: Hashable, Sendable {
     package var key: String {
         if items.count == 1, let only = items.first { return only.key }
         let joined = items.map(\.key).sorted().joined(separator: "\n")
-        return "digest/\(recipient)/\(channel)/\(Self.fnv1a(joined))"
+        return "digest/\(recipient)/\(channel)/\(FNV1a.hex(joined))"
     }
 
-    private static func fnv1a(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
-        }
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
 }
