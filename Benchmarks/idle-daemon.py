@@ -16,6 +16,12 @@ seconds (`strace -f -tt`, which slows it, so never during the window) to show
 which threads wake, when and for which system calls. Finally SIGTERM, and its
 exit status. The temp dir and the process are removed/stopped whatever happens.
 
+On Linux, a Swift process whose libdispatch worker pool has started (Swift
+concurrency's global executor runs on it) also wakes once a second: libdispatch's
+internal workqueue arms a repeating thread-pool monitor timer
+(`_dispatch_workq_init_once`, seen on the manager thread as timerfd_settime +
+epoll_wait each second). The figures include it; they are not adjusted.
+
 Prints readable lines, then `RESULT idle <vmrss KiB> <vmhwm KiB> <wake-ups> <window s> <exit status>`.
 """
 import argparse, collections, os, re, shutil, signal, subprocess, sys, tempfile, time
@@ -142,6 +148,7 @@ try:
             print("idle:   no system calls at all")
         for thread, times in sorted(seconds.items(), key=lambda item: -len(item[1])):
             summary = ", ".join(f"{call} x{n}" for (name, call), n in calls.most_common() if name == thread)
+            summary = summary or "only the call it was blocked in when strace attached"
             print(f"idle:   thread {thread}: active in {len(times)} distinct seconds "
                   f"(first {min(times)}, last {max(times)}): {summary}")
     elif args.trace > 0:
