@@ -30,10 +30,13 @@ build_flags=(-c "$CONFIG")
 
 sink_pid=
 log=
+# Under set -e a failing last command here would become the script's status.
 cleanup() {
-    [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
-    [ -n "$log" ] && rm -f "$log"
-    true
+    if [ -n "$sink_pid" ]; then
+        kill "$sink_pid" 2>/dev/null || true
+        wait "$sink_pid" 2>/dev/null || true
+    fi
+    if [ -n "$log" ]; then rm -f "$log"; fi
 }
 trap cleanup EXIT
 
