@@ -8,6 +8,8 @@
 # Needs: postfix (smtp-sink, smtp-source), python3 (Debian), a Swift toolchain.
 #   Benchmarks/delivery-bench.sh            # debug build of the tests
 #   CONFIG=release Benchmarks/delivery-bench.sh
+# Benchmarks/run.sh passes SCRATCH_PATH (its release build with testability, kept
+# apart from the plain release build) and SKIP_BUILD=1 (it has built already).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,15 +25,26 @@ now() { date +%s.%N; }
 
 build_flags=(-c "$CONFIG")
 [ "$CONFIG" = release ] && build_flags+=(-Xswiftc -enable-testing)
-swift build "${build_flags[@]}" --build-tests >/dev/null
+[ -n "${SCRATCH_PATH:-}" ] && build_flags+=(--scratch-path "$SCRATCH_PATH")
+[ "${SKIP_BUILD:-0}" = 1 ] || swift build "${build_flags[@]}" --build-tests >/dev/null
 
 sink_pid=
-cleanup() { [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true; }
+log=
+# Under set -e a failing last command here would become the script's status.
+cleanup() {
+    if [ -n "$sink_pid" ]; then
+        kill "$sink_pid" 2>/dev/null || true
+        wait "$sink_pid" 2>/dev/null || true
+    fi
+    if [ -n "$log" ]; then rm -f "$log"; fi
+}
 trap cleanup EXIT
 
 port=$(free_port)
-# -c: count sessions/messages on exit; -u nobody: smtp-sink drops root privileges.
-"$SINK" -u nobody 127.0.0.1:"$port" 256 &
+# smtp-sink refuses to run as root without -u (it drops to that user after binding).
+sink_user=()
+[ "$(id -u)" -eq 0 ] && sink_user=(-u nobody)
+"$SINK" "${sink_user[@]}" 127.0.0.1:"$port" 256 &
 sink_pid=$!
 for _ in $(seq 50); do /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1',$port))" 2>/dev/null && break; sleep 0.1; done
 
