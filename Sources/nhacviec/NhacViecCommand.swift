@@ -2,7 +2,7 @@ import ArgumentParser
 import NhacViec
 
 @main
-struct NhacViecCommand: AsyncParsableCommand {
+struct NhacViecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nhacviec",
         abstract: "Nhắc việc: reminders for a yearly administrative-reform plan.",

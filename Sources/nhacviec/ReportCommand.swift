@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import NhacViec
 
-struct ReportCommand: AsyncParsableCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Compile the consolidated report for a period (and send it with --send)."
@@ -19,7 +19,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Also email it to reports.consolidated.to and cc (once: the same record as the daemon's send).")
     var send = false
 
-    func run() async throws {
+    func run() throws {
         let loaded = try config.load()
         guard loaded.reports.consolidated != nil else {
             printError("\(loaded.path): error: reports.consolidated: no consolidated report is configured")
@@ -39,7 +39,7 @@ struct ReportCommand: AsyncParsableCommand {
             asOf = min(Date(), publisher.compileMoment(for: reportPeriod) ?? Date())
         }
         if send {
-            try await sendReport(loaded, reportPeriod, now: asOf)
+            try sendReport(loaded, reportPeriod, now: asOf)
             return
         }
         do {
@@ -65,7 +65,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    private func sendReport(_ loaded: Config, _ reportPeriod: ReportPeriod, now: Date) async throws {
+    private func sendReport(_ loaded: Config, _ reportPeriod: ReportPeriod, now: Date) throws {
         let environment = ProcessInfo.processInfo.environment
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, environment: environment) }
         let store = try state.open()
@@ -75,7 +75,7 @@ struct ReportCommand: AsyncParsableCommand {
             let engine = try ReminderEngine(
                 config: loaded, store: store, delivery: delivery, logger: Logger(label: "nhacviec"),
                 reportsDirectory: state.resolvedPath)
-            let summary = try await engine.sendReport(period: reportPeriod, now: now)
+            let summary = try engine.sendReport(period: reportPeriod, now: now)
             print(
                 "\(reportPeriod): sent \(summary.sent), failed \(summary.failed) (will be retried by the daemon), dead \(summary.dead)"
             )

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import NhacViec
 
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the daemon: send reminders when due, take in reports, retry failures."
@@ -18,7 +18,7 @@ struct RunCommand: AsyncParsableCommand {
         help: "Send nothing: write every email and webhook body to the outbox; record nothing.")
     var dryRun = false
 
-    func run() async throws {
+    func run() throws {
         let environment = ProcessInfo.processInfo.environment
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, environment: environment) }
         let logger = Logger(label: "nhacviec")
@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
             printError(error.description)
             throw ExitCode(error.status.rawValue)
         }
-        let status = await daemon.run()
+        let status = daemon.run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NhacViec
 
-struct SendTestCommand: AsyncParsableCommand {
+struct SendTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send-test",
         abstract: "Send a clearly marked test message to a unit, group, webhook or email address."
@@ -12,7 +12,7 @@ struct SendTestCommand: AsyncParsableCommand {
     @OptionGroup var state: StateOption
     @Argument(help: "A unit id, group id, webhook id or email address.") var target: String
 
-    func run() async throws {
+    func run() throws {
         let loaded = try config.load()
         let environment = ProcessInfo.processInfo.environment
         let delivery: DeliveryService
@@ -26,7 +26,7 @@ struct SendTestCommand: AsyncParsableCommand {
         let sender = TestMessageSender(config: loaded, delivery: delivery, environment: environment)
         let attempts: [TestMessageSender.Attempt]
         do {
-            attempts = try await sender.send(to: target, now: Date())
+            attempts = try sender.send(to: target, now: Date())
         } catch {
             printError("nhacviec: \(error)")
             throw ExitCode(ExitStatus.usage.rawValue)

@@ -60,3 +60,30 @@ import Testing
         #expect(logged("<5>stopping"))
     }
 }
+
+/// The running daemon takes inbox files when they arrive (inotify), not on a poll.
+@Suite struct DaemonInboxWatchTests {
+    @Test func aReportDroppedIntoTheInboxIsTakenWithinSeconds() throws {
+        let fixture = try ReportCommandTests.fixture()
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = [
+            "run", "-c", fixture.configPath, "--state", fixture.statePath, "--now", "2024-04-15T10:00:00+07:00",
+        ]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        let inbox = fixture.statePath + "/inbox"
+        try #require(eventually { FileManager.default.fileExists(atPath: inbox + "/archive") })
+        // Written elsewhere and moved in whole, the way a mail filter or scp would deliver it.
+        let staging = fixture.directory.file("qldt.md")
+        try "---\nunit: phong-qldt\nreport: monthly\nperiod: 2024-04\n---\n".write(
+            toFile: staging, atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: staging, toPath: inbox + "/qldt.md")
+        #expect(eventually(15) { FileManager.default.fileExists(atPath: inbox + "/archive/qldt.md") })
+        #expect(process.isRunning)
+    }
+}

@@ -104,8 +104,10 @@ final class CurlMultiWorker: @unchecked Sendable {
             {
                 continue
             }
-            // curl_multi_poll returns earlier when curl's own timers need it.
-            multi.poll(timeoutMilliseconds: multi.isEmpty ? 60_000 : 1000)
+            // curl_multi_poll returns earlier when curl's own timers need it, and at once
+            // on `submit`/`shutdown` (curl_multi_wakeup): an idle worker need not wake up
+            // on its own, so it sleeps an hour at a time and keeps the daemon quiet.
+            multi.poll(timeoutMilliseconds: multi.isEmpty ? 3_600_000 : 1000)
         }
     }
 }

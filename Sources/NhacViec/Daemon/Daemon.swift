@@ -14,12 +14,6 @@ import Logging
 /// Signals and the timer feed one async event stream, handled in order by one
 /// task, so the engine's state is only touched from one place.
 package final class Daemon {
-    private enum Event: Sendable {
-        case wake
-        case reload
-        case stop(signal: Int32)
-    }
-
     /// How long a stop may wait for in-flight sends (DESIGN §10: ≤ 10 s).
     static let stopGrace: TimeInterval = 10
     static let safetyWake: TimeInterval = 3600
@@ -29,7 +23,6 @@ package final class Daemon {
     private let logger: Logger
     private let clock: DaemonClock
     private let notifier: SystemdNotifier
-    private let queue = DispatchQueue(label: "nhacviec.daemon.events")
     private var config: Config
     private var stateDirectory: String
     private var store: StateStore
@@ -37,6 +30,9 @@ package final class Daemon {
     private var inbox: InboxProcessor?
     private var lock: StateDirectoryLock?
     private var dryRunDirectory: String?
+    /// True while inotify tells us about new inbox files: no minutely scan needed.
+    private var inboxWatched = false
+    private var inboxWatcher: InboxWatcher?
 
     package struct StartError: Error, CustomStringConvertible {
         package let status: ExitStatus
@@ -86,7 +82,7 @@ package final class Daemon {
     }
 
     deinit {
-        if let dryRunDirectory { try? FileManager.default.removeItem(atPath: dryRunDirectory) }
+        cleanUp()
     }
 
     private static func makeEngine(
@@ -120,8 +116,16 @@ package final class Daemon {
         }
     }
 
-    /// Runs until stopped (or, with `once`, until everything due is done). Returns the exit status.
-    package func run() async -> ExitStatus {
+    /// With `once`: everything due, then returns the exit status. Otherwise runs
+    /// until SIGTERM/SIGINT and exits the process from there (never returns).
+    ///
+    /// The daemon lives on the main thread: its timer and watchdog are sources on
+    /// the main queue, signals come through a pipe to a thread of their own (`SignalRelay`), and deliveries block
+    /// the main thread. Nothing touches Dispatch's global queues or the Swift
+    /// cooperative pool, because on Linux the first use of those arms libdispatch's
+    /// thread-pool monitor, a timer that wakes the process every second forever.
+    /// Idle, it wakes only for the hourly safety check (inotify reports inbox files).
+    package func run() -> ExitStatus {
         logger.notice(
             "starting",
             metadata: [
@@ -131,55 +135,101 @@ package final class Daemon {
             ])
         if options.once {
             scanInbox()
-            let summary = await engine.pass(now: clock.now())
-            log(summary)
+            log(engine.pass(now: clock.now()))
+            cleanUp()
             return .ok
         }
 
-        let (events, continuation) = AsyncStream<Event>.makeStream()
-        let signals = installSignalSources(continuation)
-        let timer = DispatchSource.makeTimerSource(flags: [], queue: queue)
-        timer.setEventHandler { continuation.yield(.wake) }
-        timer.activate()
-        let watchdog = startWatchdog()
-        defer {
-            timer.cancel()
-            watchdog?.cancel()
-            signals.forEach { $0.cancel() }
-        }
-
+        let timer = DispatchSource.makeTimerSource(flags: [], queue: .main)
         var nextInboxScan = clock.now()
-        var summary = await work(&nextInboxScan)
-        notifier.ready(status: status(summary))
-        arm(timer, summary.nextWake, nextInboxScan)
-
-        for await event in events {
-            switch event {
-            case .wake:
-                summary = await work(&nextInboxScan)
-                notifier.status(status(summary))
-            case .reload:
-                notifier.reloading()
-                reload()
-                summary = await work(&nextInboxScan)
-                notifier.ready(status: status(summary))
-            case .stop(let signal):
-                notifier.stopping()
-                logger.notice("stopping", metadata: ["signal": "\(signal == SIGTERM ? "SIGTERM" : "SIGINT")"])
-                return .ok
-            }
+        var summary = ReminderEngine.PassSummary(nextWake: nextInboxScan)
+        // With inotify the inbox is scanned when something arrives (after the quiet
+        // period); without it, once a minute.
+        watchInbox(timer: timer, nextInboxScan: { nextInboxScan = $0 }, summary: { summary })
+        summary = work(&nextInboxScan)
+        timer.setEventHandler { [self] in
+            summary = work(&nextInboxScan)
+            notifier.status(status(summary))
             arm(timer, summary.nextWake, nextInboxScan)
         }
-        return .ok
+        timer.activate()
+        let watchdog = startWatchdog()
+        startSignalThread(
+            reload: { [self] in
+                notifier.reloading()
+                reload()
+                watchInbox(timer: timer, nextInboxScan: { nextInboxScan = $0 }, summary: { summary })
+                summary = work(&nextInboxScan)
+                notifier.ready(status: status(summary))
+                arm(timer, summary.nextWake, nextInboxScan)
+            },
+            stop: { [self] signal in
+                notifier.stopping()
+                logger.notice("stopping", metadata: ["signal": "\(signal == SIGTERM ? "SIGTERM" : "SIGINT")"])
+                timer.cancel()
+                watchdog?.cancel()
+                inboxWatcher = nil
+                cleanUp()
+                exit(ExitStatus.ok.rawValue)
+            })
+        notifier.ready(status: status(summary))
+        arm(timer, summary.nextWake, nextInboxScan)
+        // The run loop serves the main queue on the main thread itself (`dispatchMain()`
+        // would end the main thread and hand the queue to a Dispatch worker).
+        while true {
+            _ = RunLoop.main.run(mode: .default, before: .distantFuture)
+        }
     }
 
-    private func work(_ nextInboxScan: inout Date) async -> ReminderEngine.PassSummary {
+    /// Starts watching the inbox; on a change, brings the next scan forward to the end
+    /// of the quiet period. Without an inbox or inotify, the inbox is scanned every minute.
+    private func watchInbox(
+        timer: DispatchSourceTimer, nextInboxScan: @escaping (Date) -> Void,
+        summary: @escaping () -> ReminderEngine.PassSummary
+    ) {
+        inboxWatcher = nil
+        inboxWatched = false
+        guard inbox != nil else { return }
+        let watcher = InboxWatcher(directory: options.stateDirectory + "/inbox") { [self] in
+            let scanAt = clock.now().addingTimeInterval(InboxProcessor.quietPeriod + 1)
+            nextInboxScan(scanAt)
+            arm(timer, summary().nextWake, scanAt)
+        }
+        inboxWatched = watcher != nil
+        inboxWatcher = watcher
+    }
+
+    private func startSignalThread(reload: @escaping () -> Void, stop: @escaping (Int32) -> Void) {
+        nonisolated(unsafe) let reload = reload
+        nonisolated(unsafe) let stop = stop
+        let logger = self.logger
+        SignalRelay.start { number in
+            if number == SIGHUP {
+                DispatchQueue.main.async { reload() }
+                return
+            }
+            DispatchQueue.main.async { stop(number) }
+            // If a send is still under way after the grace period, leave: its intent
+            // is committed, so the next start resends it with the same key.
+            Thread.sleep(forTimeInterval: Daemon.stopGrace)
+            logger.warning("stop grace period over; in-flight sends will be resent on the next start")
+            exit(ExitStatus.ok.rawValue)
+        }
+    }
+
+    private func cleanUp() {
+        if let dryRunDirectory { try? FileManager.default.removeItem(atPath: dryRunDirectory) }
+    }
+
+    private func work(_ nextInboxScan: inout Date) -> ReminderEngine.PassSummary {
         let now = clock.now()
         if now >= nextInboxScan {
             scanInbox()
-            nextInboxScan = now.addingTimeInterval(Self.inboxInterval)
+            // Watched by inotify, the inbox is scanned again when something arrives; the
+            // hourly safety wake-up scans it too, in case an event was missed.
+            nextInboxScan = now.addingTimeInterval(inboxWatched ? Self.safetyWake : Self.inboxInterval)
         }
-        let summary = await engine.pass(now: now)
+        let summary = engine.pass(now: now)
         log(summary)
         return summary
     }
@@ -232,37 +282,12 @@ package final class Daemon {
             "next wake", metadata: ["at": "\(WallClock(timeZone: config.organization.timeZone).iso8601(target))"])
     }
 
-    private func installSignalSources(_ continuation: AsyncStream<Event>.Continuation) -> [DispatchSourceSignal] {
-        var sources: [DispatchSourceSignal] = []
-        for (number, event) in [
-            (SIGHUP, Event.reload), (SIGTERM, .stop(signal: SIGTERM)), (SIGINT, .stop(signal: SIGINT)),
-        ] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            let logger = self.logger
-            source.setEventHandler {
-                continuation.yield(event)
-                if case .stop = event {
-                    // If a send is still under way after the grace period, leave: its intent
-                    // is committed, so the next start resends it with the same key.
-                    DispatchQueue.global().asyncAfter(deadline: .now() + Daemon.stopGrace) {
-                        logger.warning("stop grace period over; in-flight sends will be resent on the next start")
-                        exit(ExitStatus.ok.rawValue)
-                    }
-                }
-            }
-            source.activate()
-            sources.append(source)
-        }
-        return sources
-    }
-
     private func startWatchdog() -> DispatchSourceTimer? {
         guard notifier.isActive, let interval = SystemdNotifier.watchdogInterval(environment: options.environment)
         else {
             return nil
         }
-        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let timer = DispatchSource.makeTimerSource(queue: .main)
         let notifier = self.notifier
         timer.schedule(deadline: .now(), repeating: interval / 2, leeway: .milliseconds(100))
         timer.setEventHandler { notifier.watchdog() }

@@ -22,6 +22,7 @@ package final class ReminderEngine {
     private var scheduler: Scheduler
     private var snapshot: StoreSnapshot
     private let publisher: ReportPublisher
+    private var lastRunRecorded: Date?
 
     /// What one pass did, for logs, `STATUS=` and tests.
     package struct PassSummary: Sendable, Equatable {
@@ -53,11 +54,11 @@ package final class ReminderEngine {
     }
 
     /// Does everything due at or before `now`; returns what it did and when to come back.
-    package func pass(now: Date) async -> PassSummary {
+    package func pass(now: Date) -> PassSummary {
         var summary = PassSummary(nextWake: now.addingTimeInterval(3600))
         do {
             try store.refresh(&snapshot)
-            await resendUnfinished(now: now, summary: &summary)
+            resendUnfinished(now: now, summary: &summary)
             try store.refresh(&snapshot)
             let actions = scheduler.tick(now: now, state: snapshot)
             var skipped: [SkippedDelivery] = []
@@ -85,13 +86,19 @@ package final class ReminderEngine {
                 try store.recordIntent(digest: digest, now: now)
             }
             let composed = compose(digests, now: now, summary: &summary)
-            await deliver(composed, now: now, summary: &summary)
-            try await publishReports(now: now, summary: &summary)
-            await reportDeadLetters(now: now)
+            deliver(composed, now: now, summary: &summary)
+            try publishReports(now: now, summary: &summary)
+            reportDeadLetters(now: now)
             if let retryAt = try store.unfinishedMessages().compactMap(\.nextAttemptAt).min() {
                 summary.nextWake = min(summary.nextWake, max(retryAt, now))
             }
-            try store.setLastRun(now)
+            // `last run` is for people reading `status`: written when the pass did something,
+            // else hourly, so an idle daemon doesn't sync the database every minute.
+            let didWork = summary.sent + summary.failed + summary.dead + summary.skipped + summary.retried > 0
+            if didWork || lastRunRecorded.map({ now.timeIntervalSince($0) >= 3600 || now < $0 }) ?? true {
+                try store.setLastRun(now)
+                lastRunRecorded = now
+            }
             try store.refresh(&snapshot)
         } catch {
             // The store failing (disk full, permissions) is logged and retried at the
@@ -103,7 +110,7 @@ package final class ReminderEngine {
     }
 
     /// Intents without an outcome (a crash mid-send) and retries whose time has come.
-    private func resendUnfinished(now: Date, summary: inout PassSummary) async {
+    private func resendUnfinished(now: Date, summary: inout PassSummary) {
         let unfinished: [UnfinishedMessage]
         do {
             unfinished = try store.unfinishedMessages()
@@ -134,7 +141,7 @@ package final class ReminderEngine {
         logger.info("resending unfinished deliveries", metadata: ["delivery.count": "\(digests.count + reports.count)"])
         var composed = compose(digests, now: now, summary: &summary)
         composed.emails += reports
-        await deliver(
+        deliver(
             composed, now: now, summary: &summary,
             attemptsSoFar: Dictionary(
                 unfinished.map { ($0.key, ($0.attempts, $0.firstRecordedAt)) }, uniquingKeysWith: { first, _ in first })
@@ -169,19 +176,19 @@ package final class ReminderEngine {
     /// `nhacviec report --send`: compiles the period's report as of `now` and sends it
     /// to every recipient that hasn't had it yet (same keys as the scheduled send,
     /// so the daemon won't send it again on the compile day).
-    package func sendReport(period: ReportPeriod, now: Date) async throws -> PassSummary {
+    package func sendReport(period: ReportPeriod, now: Date) throws -> PassSummary {
         var summary = PassSummary(nextWake: now)
         try store.refresh(&snapshot)
         let open = publisher.digests(for: period, at: now).filter { digest in
             digest.items.allSatisfy { !snapshot.isRecorded(key: $0.key) }
         }
-        try await publish(period: period, digests: open, asOf: now, now: now, summary: &summary)
+        try publish(period: period, digests: open, asOf: now, now: now, summary: &summary)
         return summary
     }
 
     private func publish(
         period: ReportPeriod, digests: [Digest], asOf: Date, now: Date, summary: inout PassSummary
-    ) async throws {
+    ) throws {
         guard !digests.isEmpty else { return }
         let compiled: CompiledReport
         do {
@@ -203,12 +210,12 @@ package final class ReminderEngine {
                 recordDead(digest.key, now: now, error: "\(digest.recipient) has no email address", summary: &summary)
             }
         }
-        await deliver(Composed(emails: emails, calls: []), now: now, summary: &summary)
+        deliver(Composed(emails: emails, calls: []), now: now, summary: &summary)
     }
 
     /// Compiles and sends the consolidated report of every period whose compile moment
     /// has come (DESIGN §8), under the same catch-up rule as reminders.
-    private func publishReports(now: Date, summary: inout PassSummary) async throws {
+    private func publishReports(now: Date, summary: inout PassSummary) throws {
         let catchUp = TimeInterval(config.delivery.catchUp.seconds ?? 3 * 86_400)
         for (period, at) in publisher.periods(compiledAfter: now.addingTimeInterval(-Scheduler.lookback), upTo: now) {
             let open = publisher.digests(for: period, at: at).filter { !snapshot.isRecorded(key: $0.key) }
@@ -220,7 +227,7 @@ package final class ReminderEngine {
                 summary.skipped += try store.recordSkipped(skipped, at: now)
                 continue
             }
-            try await publish(period: period, digests: open, asOf: at, now: now, summary: &summary)
+            try publish(period: period, digests: open, asOf: at, now: now, summary: &summary)
         }
         if let next = publisher.periods(compiledAfter: now, upTo: now.addingTimeInterval(62 * 86_400)).first?.at {
             summary.nextWake = min(summary.nextWake, next)
@@ -267,16 +274,12 @@ package final class ReminderEngine {
     private func deliver(
         _ composed: Composed, now: Date, summary: inout PassSummary,
         attemptsSoFar: [String: (attempts: Int, first: Date)] = [:]
-    ) async {
+    ) {
         let emails = composed.emails
         let calls = composed.calls
         // Emails (one SMTP connection) and webhooks (concurrent calls) go out side by side.
-        let delivery = self.delivery
-        let emailMessages = emails.map(\.1)
-        let requests = calls.map(\.1)
-        async let emailOutcomes = delivery.send(emails: emailMessages)
-        async let callOutcomes = delivery.send(webhooks: requests)
-        let outcomes = Array(zip(emails.map(\.0), await emailOutcomes)) + Array(zip(calls.map(\.0), await callOutcomes))
+        let sent = delivery.send(emails: emails.map(\.1), webhooks: calls.map(\.1))
+        let outcomes = Array(zip(emails.map(\.0), sent.emails)) + Array(zip(calls.map(\.0), sent.webhooks))
         for (digest, outcome) in outcomes {
             let previous = attemptsSoFar[digest.key]
             record(
@@ -349,7 +352,7 @@ package final class ReminderEngine {
     }
 
     /// Tells `organization.admins` about each dead letter once.
-    private func reportDeadLetters(now: Date) async {
+    private func reportDeadLetters(now: Date) {
         do {
             let letters = try store.deadLettersNotYetReported()
             guard !letters.isEmpty else { return }
@@ -360,7 +363,7 @@ package final class ReminderEngine {
                 try store.markDeadLettersReported(keys: letters.map(\.messageKey), at: now)
                 return
             }
-            let outcome = await delivery.send(emails: [alert]).first
+            let outcome = delivery.send(emails: [alert]).first
             if case .delivered = outcome {
                 try store.markDeadLettersReported(keys: letters.map(\.messageKey), at: now)
                 logger.notice("dead letters reported to the admins", metadata: ["delivery.count": "\(letters.count)"])

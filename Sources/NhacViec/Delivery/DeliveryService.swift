@@ -113,24 +113,30 @@ package final class DeliveryService: Sendable {
         smtp == nil ? "outbox" : "smtp"
     }
 
+    /// Sends emails (one SMTP connection for the batch) and calls webhooks (all at
+    /// once, on the webhook transport's thread) side by side; blocks the calling
+    /// thread until both are done. Outcomes are in the order given.
+    ///
+    /// Blocking on purpose: the daemon runs on the main thread alone (see `Daemon`).
+    package func send(emails: [EmailMessage], webhooks requests: [WebhookRequest]) -> (
+        emails: [DeliveryOutcome], webhooks: [DeliveryOutcome]
+    ) {
+        let calls: WebhookTransport.PendingCalls? =
+            requests.isEmpty || mode == .dryRun ? nil : webhooks.startAll(requests)
+        let emailOutcomes = send(emails: emails)
+        let webhookOutcomes =
+            calls?.wait()
+            ?? requests.map { request in write { () throws(DeliveryError) in try outbox.write(request) } }
+        return (emailOutcomes, webhookOutcomes)
+    }
+
     /// Sends emails (one SMTP connection for the batch), or writes them to the outbox.
-    package func send(emails: [EmailMessage]) async -> [DeliveryOutcome] {
+    package func send(emails: [EmailMessage]) -> [DeliveryOutcome] {
         guard !emails.isEmpty else { return [] }
-        if let smtp { return await smtp.send(emails) }
+        if let smtp { return smtp.sendBlocking(emails) }
         return emails.map { message in
             write { () throws(DeliveryError) in try outbox.write(message) }
         }
-    }
-
-    /// Calls webhooks concurrently; in a dry run, writes their bodies to the outbox.
-    package func send(webhooks requests: [WebhookRequest]) async -> [DeliveryOutcome] {
-        guard !requests.isEmpty else { return [] }
-        if mode == .dryRun {
-            return requests.map { request in
-                write { () throws(DeliveryError) in try outbox.write(request) }
-            }
-        }
-        return await webhooks.send(requests)
     }
 
     private func write(_ body: () throws(DeliveryError) -> Outbox.WriteResult) -> DeliveryOutcome {

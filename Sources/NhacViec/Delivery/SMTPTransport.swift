@@ -37,6 +37,13 @@ package final class SMTPTransport: @unchecked Sendable {
         await send([message])[0]
     }
 
+    /// Sends the messages in order on the calling thread (the queue is only used to
+    /// serialise access to the connection: `sync` runs the work right here), for the
+    /// daemon, which keeps off Dispatch's worker threads (see `Daemon`).
+    package func sendBlocking(_ messages: [EmailMessage]) -> [DeliveryOutcome] {
+        queue.sync { sendOnQueue(messages) }
+    }
+
     private func sendOnQueue(_ messages: [EmailMessage]) -> [DeliveryOutcome] {
         if let problem = settings.problem {
             return messages.map { _ in .failed(.permanent("invalid SMTP settings: \(problem)")) }

@@ -37,7 +37,7 @@ package struct TestMessageSender {
     }
 
     /// Sends to every channel of the target; one attempt per channel.
-    package func send(to target: String, now: Date) async throws(TargetError) -> [Attempt] {
+    package func send(to target: String, now: Date) throws(TargetError) -> [Attempt] {
         var emails: [(String, EmailMessage)] = []
         var webhooks: [WebhookConfig] = []
         if let unit = config.unit(target) {
@@ -86,8 +86,7 @@ package struct TestMessageSender {
                 throw .secret("webhook '\(webhook.id)': \(error.message)")
             }
         }
-        let emailOutcomes = await delivery.send(emails: emails.map(\.1))
-        let webhookOutcomes = await delivery.send(webhooks: requests.map(\.1))
+        let (emailOutcomes, webhookOutcomes) = delivery.send(emails: emails.map(\.1), webhooks: requests.map(\.1))
         return zip(emails.map(\.0), emailOutcomes).map { Attempt(channel: $0, outcome: $1) }
             + zip(requests.map(\.0), webhookOutcomes).map { Attempt(channel: $0, outcome: $1) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Calls webhooks through one libcurl multi handle on a dedicated thread, many at once.
 ///
@@ -32,22 +33,61 @@ package final class WebhookTransport: Sendable {
 
     /// Makes one call; returns when it is done.
     package func send(_ request: WebhookRequest) async -> DeliveryOutcome {
+        await withCheckedContinuation { continuation in
+            start(request) { continuation.resume(returning: $0) }
+        }
+    }
+
+    /// Starts one call on the transport's thread; `completion` runs there when it is done.
+    package func start(_ request: WebhookRequest, completion: @escaping @Sendable (DeliveryOutcome) -> Void) {
         guard CurlHTTPPost.scheme(of: request.url) != nil else {
-            return .failed(.permanent("the webhook URL must start with http:// or https://"))
+            completion(.failed(.permanent("the webhook URL must start with http:// or https://")))
+            return
         }
         let post = CurlHTTPPost(
             url: request.url, headers: request.headerLines, body: request.body,
             connectTimeout: min(request.timeout, .seconds(10)), timeout: request.timeout)
         let now = self.now
-        return await withCheckedContinuation { continuation in
-            worker.submit(
-                CurlMultiWorker.Job(
-                    group: post.hostKey,
-                    start: { () throws(CurlError) -> CurlEasy in try post.makeEasy() },
-                    finish: { easy, error in
-                        let response = easy.map(CurlHTTPResponse.init)
-                        continuation.resume(returning: Self.outcome(response: response, error: error, now: now()))
-                    }))
+        worker.submit(
+            CurlMultiWorker.Job(
+                group: post.hostKey,
+                start: { () throws(CurlError) -> CurlEasy in try post.makeEasy() },
+                finish: { easy, error in
+                    let response = easy.map(CurlHTTPResponse.init)
+                    completion(Self.outcome(response: response, error: error, now: now()))
+                }))
+    }
+
+    /// Starts all calls at once; `wait()` on the result blocks the calling thread until
+    /// they are done and gives the outcomes in the order of `requests`.
+    package func startAll(_ requests: [WebhookRequest]) -> PendingCalls {
+        let pending = PendingCalls(count: requests.count)
+        for (index, request) in requests.enumerated() {
+            start(request) { pending.complete(index, $0) }
+        }
+        return pending
+    }
+
+    /// Calls started with `startAll`, completed on the transport's thread.
+    package final class PendingCalls: Sendable {
+        private let outcomes: Mutex<[DeliveryOutcome?]>
+        private let done = DispatchSemaphore(value: 0)
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            self.outcomes = Mutex(Array(repeating: nil, count: count))
+        }
+
+        func complete(_ index: Int, _ outcome: DeliveryOutcome) {
+            outcomes.withLock { $0[index] = outcome }
+            done.signal()
+        }
+
+        /// Blocks until every call is done.
+        package func wait() -> [DeliveryOutcome] {
+            for _ in 0..<count { done.wait() }
+            return outcomes.withLock { $0.map { $0 ?? .failed(.transient("the call did not complete")) } }
         }
     }
 
