@@ -50,7 +50,7 @@ struct DeadlineExpressionParser {
         if isOngoing() { return .ongoing }
         if isOnDemand() { return .onDemand }
         if let recurrence = try recurrence() { return .recurring(recurrence) }
-        if let date = try oneOffDate() { return .date(date) }
+        if let date = try oneOffDay() { return .date(date) }
         throw failure(Self.unrecognisedMessage)
     }
 
@@ -131,7 +131,7 @@ struct DeadlineExpressionParser {
 
     /// An optional "Hoàn thành" and one of "Chậm nhất", "Trước", "Trong", "Vào", then a
     /// day, month, quarter, half-year or year.
-    private func oneOffDate() throws(DeadlineParseError) -> LocalDate? {
+    private func oneOffDay() throws(DeadlineParseError) -> LocalDate? {
         var cursor = Cursor(tokens)
         _ = cursor.take("hoan thanh")
         let isBefore = cursor.take("truoc")
