@@ -102,7 +102,8 @@ package final class Daemon {
     }
 
     private func makeInbox(config: Config) -> InboxProcessor? {
-        // Reports dropped into the real inbox are taken in a dry run too, but recorded in the copy only.
+        // A dry run records nothing, so it must not move units' files out of the inbox either.
+        guard !options.dryRun else { return nil }
         let intake = SubmissionIntake(
             config: config, calendar: WorkingCalendar(rules: config.calendar.rules), sink: store)
         let processor = InboxProcessor(stateDirectory: options.stateDirectory, intake: intake)

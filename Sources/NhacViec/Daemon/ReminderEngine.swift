@@ -258,7 +258,8 @@ package final class ReminderEngine {
             case .webhook(let id):
                 guard let webhook = delivery.webhook(id),
                     let request = composer.webhook(
-                        for: digest, url: webhook.url, secret: webhook.secret, now: digest.at, taskStatus: taskStatus)
+                        for: digest, url: webhook.url, secret: webhook.secret, now: signingTime(digest, now),
+                        taskStatus: taskStatus)
                 else {
                     unusable.append((digest.key, "webhook '\(id)' is not configured or its URL cannot be read"))
                     continue
@@ -268,6 +269,13 @@ package final class ReminderEngine {
         }
         for (key, reason) in unusable { recordDead(key, now: now, error: reason, summary: &summary) }
         return composed
+    }
+
+    /// When a webhook body says it was sent and is signed: the attempt's time, so a
+    /// receiver checking signature freshness accepts a retry; in a dry run the
+    /// digest's own time, so the outbox copy is the same on every run.
+    private func signingTime(_ digest: Digest, _ now: Date) -> Date {
+        delivery.mode == .dryRun ? digest.at : now
     }
 
     /// Sends composed messages whose intents are recorded, then records each outcome.
