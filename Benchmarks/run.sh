@@ -110,7 +110,7 @@ fi
 
 echo
 echo "== 4. idle daemon: config/example.yaml at 2024-03-25 09:30 (after the morning's sends), watchdog off"
-echo "   (goal: RSS < 20 MiB; <= 1 wake-up per minute; expect ~1-2 for the inbox scan once a minute)"
+echo "   (goal: RSS < 20 MiB; <= 1 wake-up per minute; the inbox is watched with inotify, so expect 0)"
 "$PY" Benchmarks/idle-daemon.py "$BIN" config/example.yaml 2024-03-25T09:30:00+07:00 \
     --settle 5 --window "$IDLE_WINDOW" --trace "$IDLE_TRACE" >"$OUT/idle.log" 2>&1 ||
     echo "   idle benchmark failed:"
