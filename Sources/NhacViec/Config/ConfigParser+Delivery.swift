@@ -49,7 +49,8 @@ extension ConfigParser {
             self.url($0, mapping.path.key("url"), schemes: ["smtp", "smtps"])
         }
         let tls =
-            mapping.choice("tls", ["required": SMTPTLSMode.required, "opportunistic": .opportunistic, "none": .none])
+            mapping.choice(
+                "tls", ["required": SMTPSettings.TLSMode.required, "opportunistic": .opportunistic, "none": .none])
             ?? .required
         let from = mapping.value("from", required: true).flatMap { mailbox($0, mapping.path.key("from")) }
         let username = mapping.string("username")

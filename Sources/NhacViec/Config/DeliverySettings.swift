@@ -11,22 +11,12 @@ package struct DeliverySettings: Sendable {
 
 package struct EmailSettings: Sendable {
     package var url: String
-    package var tls: SMTPTLSMode
+    package var tls: SMTPSettings.TLSMode
     package var from: Mailbox
     package var username: String?
     package var password: SecretReference?
     package var caFile: String?
     package var timeout: ConfigDuration
-}
-
-/// How SMTP uses TLS on an `smtp://` URL (`smtps://` is always implicit TLS).
-package enum SMTPTLSMode: String, Sendable {
-    /// STARTTLS must succeed, or nothing is sent.
-    case required
-    /// STARTTLS when the server offers it.
-    case opportunistic
-    /// Plain text: only for a relay on the same host.
-    case none
 }
 
 package struct RetrySettings: Sendable {

@@ -47,7 +47,7 @@ package final class DeliveryService: Sendable {
                 }
             }
             let settings = SMTPSettings(
-                url: email.url, tls: SMTPSettings.TLSMode(rawValue: email.tls.rawValue) ?? .required,
+                url: email.url, tls: email.tls,
                 username: email.username, password: password, caFile: email.caFile,
                 timeout: email.timeout.duration ?? .seconds(30))
             if let issue = settings.problem { problem("delivery.email", issue) }
