@@ -50,7 +50,7 @@ extension ConfigParser {
         }
         let tls =
             mapping.choice(
-                "tls", ["required": SMTPSettings.TLSMode.required, "opportunistic": .opportunistic, "none": .none])
+                "tls", ["required": TLSMode.required, "opportunistic": .opportunistic, "none": .none])
             ?? .required
         let from = mapping.value("from", required: true).flatMap { mailbox($0, mapping.path.key("from")) }
         let username = mapping.string("username")

@@ -11,7 +11,7 @@ package struct DeliverySettings: Sendable {
 
 package struct EmailSettings: Sendable {
     package var url: String
-    package var tls: SMTPSettings.TLSMode
+    package var tls: TLSMode
     package var from: Mailbox
     package var username: String?
     package var password: SecretReference?

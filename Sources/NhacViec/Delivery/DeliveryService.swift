@@ -36,15 +36,14 @@ package final class DeliveryService: Sendable {
             problems.append(ConfigIssue(file: config.path, line: 0, column: 0, path: path, message: message))
         }
 
+        let secrets = SecretResolver(config: config, environment: environment)
         var smtp: SMTPTransport?
         if mode == .live, let email = config.delivery.email {
             var password: String?
-            if let reference = email.password {
-                do {
-                    password = try reference.resolve(environment: environment, configDirectory: config.directory)
-                } catch {
-                    problem("delivery.email.password", "cannot read the SMTP password: \(error.message)")
-                }
+            do {
+                password = try secrets.smtpPassword(email)
+            } catch {
+                problem("delivery.email.password", "cannot read the SMTP password: \(error.message)")
             }
             let settings = SMTPSettings(
                 url: email.url, tls: email.tls,
@@ -61,30 +60,16 @@ package final class DeliveryService: Sendable {
         var resolved: [String: ResolvedWebhook] = [:]
         for (index, webhook) in config.webhooks.enumerated() where used.contains(webhook.id) {
             var url: String?
-            switch webhook.url {
-            case .literal(let literal):
-                url = literal
-            case .secret(let reference):
-                do {
-                    let value = try reference.resolve(environment: environment, configDirectory: config.directory)
-                    let lower = value.lowercased()
-                    if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
-                        url = value.trimmingSpaces
-                    } else {
-                        problem("webhooks[\(index)].url", "the URL read from \(reference) is not an http(s) URL")
-                    }
-                } catch {
-                    problem("webhooks[\(index)].url", "cannot read the URL: \(error.message)")
-                }
+            do {
+                url = try secrets.webhookURL(webhook)
+            } catch {
+                problem("webhooks[\(index)].url", "cannot read the URL: \(error.message)")
             }
             var secret: [UInt8]?
-            if let reference = webhook.secret {
-                do {
-                    secret = Array(
-                        try reference.resolve(environment: environment, configDirectory: config.directory).utf8)
-                } catch {
-                    problem("webhooks[\(index)].secret", "cannot read the signing secret: \(error.message)")
-                }
+            do {
+                secret = try secrets.webhookSigningKey(webhook)
+            } catch {
+                problem("webhooks[\(index)].secret", "cannot read the signing secret: \(error.message)")
             }
             if let url { resolved[webhook.id] = ResolvedWebhook(config: webhook, url: url, secret: secret) }
         }

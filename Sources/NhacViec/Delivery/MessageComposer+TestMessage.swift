@@ -38,7 +38,7 @@ extension MessageComposer {
     /// A test call to a webhook (`kind: test`, no items): the chat formats show the
     /// headline alone, which says it is a test and needs no action.
     ///
-    /// - Parameter url: the webhook's URL, already resolved (see ``WebhookConfig/resolvedURL(environment:configDirectory:)``).
+    /// - Parameter url: the webhook's URL, already resolved (see ``SecretResolver/webhookURL(_:)``).
     package func testWebhook(webhook: WebhookConfig, url: String, secret: [UInt8]?, now: Date) -> WebhookRequest {
         let subscribers =
             config.units.filter { $0.webhooks.contains(webhook.id) }.map(\.name)

@@ -9,7 +9,7 @@ import Foundation
 /// are shown as written.
 ///
 /// Webhook URLs and secrets are inputs, resolved by the caller (for example with
-/// ``WebhookConfig/resolvedURL(environment:configDirectory:)``): reading an
+/// ``SecretResolver/webhookURL(_:)``): reading an
 /// environment variable or a credentials file can fail, and that failure belongs
 /// to the delivery (retried, then dead-lettered with its reason), not to the words.
 package struct MessageComposer: Sendable {

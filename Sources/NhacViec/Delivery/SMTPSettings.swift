@@ -4,15 +4,8 @@
 /// ``EmailMessage``. Certificate verification cannot be turned off; a private CA
 /// is trusted through ``caFile``.
 package struct SMTPSettings: Sendable, Equatable {
-    /// STARTTLS policy for `smtp://` URLs. `smtps://` is always TLS from the first byte.
-    package enum TLSMode: String, Sendable, Equatable, CaseIterable {
-        /// STARTTLS or fail: a server that doesn't offer it gets nothing, not even credentials.
-        case required
-        /// STARTTLS when offered, plain text otherwise.
-        case opportunistic
-        /// Never STARTTLS (a local relay on 127.0.0.1).
-        case none
-    }
+    /// The config's ``NhacViec/TLSMode``; the name transport code has always used.
+    package typealias TLSMode = NhacViec.TLSMode
 
     /// `smtp://host[:port]` (STARTTLS per ``tls``) or `smtps://host[:port]` (implicit TLS).
     package var url: String

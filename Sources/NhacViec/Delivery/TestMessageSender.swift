@@ -6,7 +6,7 @@ package struct TestMessageSender {
     package let config: Config
     private let delivery: DeliveryService
     private let composer: MessageComposer
-    private let environment: [String: String]
+    private let secrets: SecretResolver
 
     package struct Attempt: Sendable {
         /// `email:<addresses>` or `webhook:<id>`.
@@ -33,7 +33,7 @@ package struct TestMessageSender {
         self.config = config
         self.delivery = delivery
         self.composer = MessageComposer(config: config)
-        self.environment = environment
+        self.secrets = SecretResolver(config: config, environment: environment)
     }
 
     /// Sends to every channel of the target; one attempt per channel.
@@ -75,8 +75,8 @@ package struct TestMessageSender {
         var requests: [(String, WebhookRequest)] = []
         for webhook in webhooks {
             do {
-                let url = try webhook.resolvedURL(environment: environment, configDirectory: config.directory)
-                let secret = try webhook.resolvedSecret(environment: environment, configDirectory: config.directory)
+                let url = try secrets.webhookURL(webhook)
+                let secret = try secrets.webhookSigningKey(webhook)
                 requests.append(
                     (
                         "webhook:\(webhook.id)",

@@ -123,25 +123,6 @@ import Testing
         let unknown = Digest(recipient: email.recipient, channel: .webhook("da-xoa"), items: email.items, at: email.at)
         #expect(composer.webhook(for: unknown, url: "https://x.example.vn", secret: nil, now: email.at) == nil)
     }
-
-    @Test func aWebhookURLAndSecretAreReadFromTheEnvironmentOrAFile() throws {
-        let directory = try TemporaryDirectory()
-        try "file-secret\n".write(toFile: directory.file("hook.secret"), atomically: true, encoding: .utf8)
-        let webhook = WebhookConfig(
-            id: "tg", url: .secret(.environment("NHACVIEC_TG_URL")), format: .json,
-            secret: .file("hook.secret"), timeout: ConfigDuration(amount: 10, unit: .seconds), chatID: nil)
-        let environment = ["NHACVIEC_TG_URL": "https://api.telegram.org/bot123:abc/sendMessage"]
-
-        #expect(
-            try webhook.resolvedURL(environment: environment, configDirectory: directory.path)
-                == "https://api.telegram.org/bot123:abc/sendMessage")
-        #expect(
-            try webhook.resolvedSecret(environment: environment, configDirectory: directory.path)
-                == Array("file-secret".utf8))
-        #expect(throws: SecretError.self) {
-            try webhook.resolvedURL(environment: [:], configDirectory: directory.path)
-        }
-    }
 }
 
 extension Array where Element == UInt8 {
