@@ -70,6 +70,11 @@ package struct Recurrence: Hashable, Sendable {
         case .day(let n):
             let length = LocalDate.daysIn(month: monthStart.month, year: monthStart.year)
             return monthStart.adding(days: min(max(n, 1), length) - 1)
+        case .date(let day, let month):
+            // Yearly only: the period is the calendar year ending in this December.
+            let length = LocalDate.daysIn(month: month, year: monthStart.year)
+            let first = LocalDate(year: monthStart.year, month: month, day: 1) ?? monthStart
+            return first.adding(days: min(max(day, 1), length) - 1)
         }
     }
 }
@@ -80,4 +85,7 @@ package enum DayOfPeriod: Hashable, Sendable {
     case last
     /// Day N of the period's last month ("ngày 20 hằng tháng"; "trước ngày 20" is day 19).
     case day(Int)
+    /// A day of a given month, for yearly recurrences ("Hằng năm, ngày 15/12"); a day
+    /// the month lacks in some year (29/2) is its last day.
+    case date(day: Int, month: Int)
 }

@@ -35,22 +35,30 @@ struct DeadlineExpressionParser {
         self.tokens = tokens
     }
 
-    func parse() -> Result<Kind, DeadlineParseError> {
+    /// What the text means, and whether it is a written limit (a *before* form).
+    struct Parsed {
+        let kind: Kind
+        let isWrittenLimit: Bool
+    }
+
+    func parse() -> Result<Parsed, DeadlineParseError> {
         do throws(DeadlineParseError) {
-            return .success(try kind())
+            return .success(try parsed())
         } catch {
             return .failure(error)
         }
     }
 
-    private func kind() throws(DeadlineParseError) -> Kind {
+    private func parsed() throws(DeadlineParseError) -> Parsed {
         guard !tokens.isEmpty else {
             throw failure("empty deadline; expected e.g. '30/6/2024', 'Quý II/2024', 'Hằng tháng', 'Thường xuyên'")
         }
-        if isOngoing() { return .ongoing }
-        if isOnDemand() { return .onDemand }
-        if let recurrence = try recurrence() { return .recurring(recurrence) }
-        if let date = try oneOffDay() { return .date(date) }
+        if isOngoing() { return Parsed(kind: .ongoing, isWrittenLimit: false) }
+        if isOnDemand() { return Parsed(kind: .onDemand, isWrittenLimit: false) }
+        if let (recurrence, isBefore) = try recurrence() {
+            return Parsed(kind: .recurring(recurrence), isWrittenLimit: isBefore)
+        }
+        if let (date, isBefore) = try oneOffDay() { return Parsed(kind: .date(date), isWrittenLimit: isBefore) }
         throw failure(Self.unrecognisedMessage)
     }
 
@@ -76,8 +84,9 @@ struct DeadlineExpressionParser {
     // MARK: - Recurring
 
     /// "[Định kỳ] Hằng tháng [năm 2024][, [trước] ngày 20]", "[Trước] ngày 20 hằng tháng",
-    /// "[Hằng quý, ][trước] ngày 15 tháng cuối quý", "6 tháng", "Hằng năm".
-    private func recurrence() throws(DeadlineParseError) -> Recurrence? {
+    /// "[Hằng quý, ][trước] ngày 15 tháng cuối quý", "6 tháng", "Hằng năm[, [trước] ngày 15/12]",
+    /// "[Trước] ngày 15/12 hằng năm". The flag tells a *before* day.
+    private func recurrence() throws(DeadlineParseError) -> (Recurrence, isBefore: Bool)? {
         var cursor = Cursor(tokens)
         let saysPeriodic = cursor.take("dinh ky")
         if let interval = cursor.takeInterval() {
@@ -85,6 +94,7 @@ struct DeadlineExpressionParser {
             // "6 tháng năm 2024" names the first half of 2024, as in "báo cáo 6 tháng năm 2024".
             if interval == .halfYear, year != nil, !saysPeriodic { return nil }
             var clause: DayClause?
+            var month: String?
             if !cursor.isAtEnd {
                 // "Hằng tháng, ngày 20", "Hằng tháng (trước ngày 20)".
                 let separator = cursor.takeSymbol(in: ",;:-(")
@@ -94,16 +104,31 @@ struct DeadlineExpressionParser {
                 case .quarter:
                     clause = cursor.takeDayClause()
                     guard cursor.take("thang cuoi quy") else { return nil }
-                case .halfYear, .year:
+                case .year:
+                    clause = cursor.takeDayClause()
+                    month = cursor.takeMonthOfDay()
+                    guard month != nil else { return nil }
+                case .halfYear:
                     return nil
                 }
                 guard clause != nil, separator != "(" || cursor.take(symbol: ")") else { return nil }
             }
             guard cursor.isAtEnd else { return nil }
-            return Recurrence(
-                interval: interval, day: try clause.map(dayOfPeriod) ?? .last, year: try year.map(checkedYear))
+            let day: DayOfPeriod
+            if let clause, let month {
+                day = try dayOfYear(clause, month: month)
+            } else {
+                day = try clause.map(dayOfPeriod) ?? .last
+            }
+            return (
+                Recurrence(interval: interval, day: day, year: try year.map(checkedYear)), clause?.isBefore ?? false
+            )
         }
         guard let clause = cursor.takeDayClause() else { return nil }
+        if let month = cursor.takeMonthOfDay() {
+            guard cursor.take("hang nam"), cursor.isAtEnd else { return nil }
+            return (Recurrence(interval: .year, day: try dayOfYear(clause, month: month)), clause.isBefore)
+        }
         let interval: Recurrence.Interval
         if cursor.take("hang thang") {
             interval = .month
@@ -115,7 +140,26 @@ struct DeadlineExpressionParser {
         }
         let year = cursor.takeYearSuffix()
         guard cursor.isAtEnd else { return nil }
-        return Recurrence(interval: interval, day: try dayOfPeriod(clause), year: try year.map(checkedYear))
+        return (
+            Recurrence(interval: interval, day: try dayOfPeriod(clause), year: try year.map(checkedYear)),
+            clause.isBefore
+        )
+    }
+
+    /// "ngày 15/12" in a yearly recurrence; "trước ngày 1/3" is the last day of February.
+    private func dayOfYear(_ clause: DayClause, month written: String) throws(DeadlineParseError) -> DayOfPeriod {
+        guard let month = Int(written), (1...12).contains(month) else {
+            throw failure("month \(written) does not exist; months are 1–12")
+        }
+        // 2024 is a leap year: 29/2 is a day some years have.
+        guard let day = Int(clause.number), day >= 1, day <= LocalDate.daysIn(month: month, year: 2024) else {
+            throw failure("day \(clause.number)/\(written) does not exist in any year")
+        }
+        guard clause.isBefore else { return .date(day: day, month: month) }
+        if day > 1 { return .date(day: day - 1, month: month) }
+        // The day before the 1st is the previous month's last day (29/2 is 28/2 in common years).
+        let previous = month == 1 ? 12 : month - 1
+        return .date(day: LocalDate.daysIn(month: previous, year: 2024), month: previous)
     }
 
     private func dayOfPeriod(_ clause: DayClause) throws(DeadlineParseError) -> DayOfPeriod {
@@ -130,8 +174,8 @@ struct DeadlineExpressionParser {
     // MARK: - One-off
 
     /// An optional "Hoàn thành" and one of "Chậm nhất", "Trước", "Trong", "Vào", then a
-    /// day, month, quarter, half-year or year.
-    private func oneOffDay() throws(DeadlineParseError) -> LocalDate? {
+    /// day, month, quarter, half-year or year. The flag tells a *before* form.
+    private func oneOffDay() throws(DeadlineParseError) -> (LocalDate, isBefore: Bool)? {
         var cursor = Cursor(tokens)
         _ = cursor.take("hoan thanh")
         let isBefore = cursor.take("truoc")
@@ -140,13 +184,55 @@ struct DeadlineExpressionParser {
         }
         if let date = try day(from: cursor) {
             // DESIGN §4: "Trước ngày X" is due by the end of the day before X.
-            return isBefore ? date.adding(days: -1) : date
+            return (isBefore ? date.adding(days: -1) : date, isBefore)
+        }
+        if isBefore {
+            // "Trước tháng 6/2024", "Trước quý III/2024": the day before the period starts.
+            guard let start = try periodStart(from: cursor) else {
+                if try periodEnd(from: cursor) == nil { return nil }
+                throw failure(
+                    "'trước' is understood only before a day, a month or a quarter, e.g. 'Trước ngày 15/12/2024', 'Trước tháng 6/2024'"
+                )
+            }
+            return (start.adding(days: -1), true)
         }
         guard let date = try periodEnd(from: cursor) else { return nil }
-        guard !isBefore else {
-            throw failure("'trước' is understood only before a day, e.g. 'Trước ngày 15/12/2024'")
+        return (date, false)
+    }
+
+    /// The first day of a single month or quarter ("tháng 6/2024", "T6", "quý III/2024"),
+    /// for the *before* forms; nil for any other text.
+    private func periodStart(from start: Cursor) throws(DeadlineParseError) -> LocalDate? {
+        var cursor = start
+        if let month = cursor.takeNumber(), cursor.takeSymbol(in: "/-.") != nil, let year = cursor.takeNumber(),
+            cursor.isAtEnd
+        {
+            let value = try lastValue(of: [ListItem(text: month, isRangeEnd: false)], name: "month", valid: 1...12) {
+                Int($0)
+            }
+            return try lastDay(month: value, year: resolvedYear(year)).firstOfMonth
         }
-        return date
+        cursor = start
+        if cursor.take("thang") || cursor.take("t") {
+            guard let months = cursor.takeList(keyword: "thang", romanNumerals: false), months.count == 1 else {
+                return nil
+            }
+            let year = cursor.takeYearPart()
+            guard cursor.isAtEnd else { return nil }
+            let month = try lastValue(of: months, name: "month", valid: 1...12) { Int($0) }
+            return try lastDay(month: month, year: resolvedYear(year)).firstOfMonth
+        }
+        cursor = start
+        if cursor.take("quy") {
+            guard let quarters = cursor.takeList(keyword: "quy", romanNumerals: true), quarters.count == 1 else {
+                return nil
+            }
+            let year = cursor.takeYearPart()
+            guard cursor.isAtEnd else { return nil }
+            let quarter = try lastValue(of: quarters, name: "quarter", valid: 1...4, value: Self.quarterValue)
+            return try lastDay(month: quarter * 3 - 2, year: resolvedYear(year)).firstOfMonth
+        }
+        return nil
     }
 
     /// "[Ngày] 30/6/2024" (also with - or .), "2024-06-30", "30/6" (plan year),
@@ -482,6 +568,15 @@ extension DeadlineExpressionParser {
             guard probe.take("ngay"), let number = probe.takeNumber(maxDigits: 2) else { return nil }
             self = probe
             return DayClause(number: number, isBefore: isBefore)
+        }
+
+        /// "/12", "-12", ".12" or "tháng 12" after "ngày 15" in a yearly recurrence.
+        mutating func takeMonthOfDay() -> String? {
+            var probe = self
+            guard probe.takeSymbol(in: "/-.") != nil || probe.take("thang"), let month = probe.takeNumber(maxDigits: 2)
+            else { return nil }
+            self = probe
+            return month
         }
 
         /// Items joined by ",", "và" (a list) or a dash (a range); the keyword may repeat

@@ -8,6 +8,13 @@ extension WorkingCalendar {
         }
     }
 
+    /// The due date of one nominal date of `deadline`. A written limit ("Trước ngày X")
+    /// never moves past itself: off a day off it moves back to the last working day,
+    /// whatever `deadline_on_day_off` says (DESIGN §4).
+    package func dueDate(_ nominal: LocalDate, of deadline: DeadlineExpression, _ rule: DayOffShift) -> LocalDate {
+        deadline.isWrittenLimit ? previousWorkingDay(onOrBefore: nominal) : shift(nominal, rule)
+    }
+
     /// The nominal due date of a report rule counted from E, the day after the period ends (DESIGN §4).
     package func reportDueDate(_ rule: ReportDueRule, dayAfterEnd e: LocalDate) -> LocalDate {
         switch rule {

@@ -18,7 +18,7 @@ package struct OccurrenceExpander: Sendable {
         for task in config.tasks {
             let recurring = if case .recurring = task.due.kind { true } else { false }
             for nominal in nominalDates(task.due, around: window) {
-                let due = calendar.shift(nominal, shift)
+                let due = calendar.dueDate(nominal, of: task.due, shift)
                 guard window.contains(due) else { continue }
                 result.append(
                     DutyOccurrence(
@@ -46,7 +46,7 @@ package struct OccurrenceExpander: Sendable {
         }
         for request in config.reports.requests {
             for nominal in nominalDates(request.due, around: window) {
-                let due = calendar.shift(nominal, shift)
+                let due = calendar.dueDate(nominal, of: request.due, shift)
                 guard window.contains(due) else { continue }
                 for unit in request.from {
                     result.append(

@@ -36,6 +36,16 @@ import Testing
         ("truoc ngay 01/01/2025", "2024-12-31"),
         ("Trước ngày 1/3/2024", "2024-02-29"),
         ("Trước ngày 20/12", "2025-12-19"),
+        ("Trước tháng 6/2024", "2024-05-31"),
+        ("Trước tháng 06 năm 2024", "2024-05-31"),
+        ("trước T6/2024", "2024-05-31"),
+        ("Hoàn thành trước tháng 3/2024", "2024-02-29"),
+        ("Trước tháng 1/2025", "2024-12-31"),
+        ("Trước tháng 3", "2025-02-28"),
+        ("Trước quý III/2024", "2024-06-30"),
+        ("Trước quý 3/2024", "2024-06-30"),
+        ("TRƯỚC QUÝ I NĂM 2025", "2024-12-31"),
+        ("truoc quy iv/2024", "2024-09-30"),
         // Months
         ("Tháng 3/2024", "2024-03-31"),
         ("Tháng 3 năm 2024", "2024-03-31"),
@@ -110,6 +120,15 @@ import Testing
         ("6 tháng và năm", "half_year/last"),
         ("Hằng năm", "year/last"),
         ("Hàng năm", "year/last"),
+        ("Hằng năm, ngày 15/12", "year/15/12"),
+        ("Hàng năm ngày 15/12", "year/15/12"),
+        ("Hằng năm, trước ngày 15/12", "year/14/12"),
+        ("hang nam, truoc ngay 15/12", "year/14/12"),
+        ("Hằng năm, trước ngày 1/3", "year/29/2"),
+        ("Hằng năm, trước ngày 01/01", "year/31/12"),
+        ("Hằng năm: ngày 30 tháng 6", "year/30/6"),
+        ("Ngày 15/12 hằng năm", "year/15/12"),
+        ("Trước ngày 15/12 hàng năm", "year/14/12"),
         // Ongoing
         ("Thường xuyên", "ongoing"),
         ("Liên tục", "ongoing"),
@@ -175,7 +194,12 @@ import Testing
         ("Năm 2101", "year 2101 is outside 1900–2100"),
         ("Quý II", "organization.plan_year is not set"),
         ("Tháng 3", "organization.plan_year is not set"),
-        ("Trước tháng 6/2024", "'trước' is understood only before a day"),
+        ("Trước năm 2025", "'trước' is understood only before a day, a month or a quarter"),
+        ("Trước 6 tháng đầu năm 2024", "'trước' is understood only before a day, a month or a quarter"),
+        ("Trước tháng 13/2024", "month 13 does not exist"),
+        ("Trước quý V/2024", "quarter V does not exist"),
+        ("Hằng năm, ngày 30/2", "day 30/2 does not exist in any year"),
+        ("Hằng năm, ngày 15/13", "month 13 does not exist"),
         ("Hằng tháng, ngày 32", "day 32 does not exist"),
         ("Trước ngày 1 hằng tháng", "'trước ngày 1' leaves no earlier day"),
         ("sometime soon", DeadlineExpressionParser.unrecognisedMessage),
@@ -239,6 +263,27 @@ import Testing
         let text = "Tha\u{0301}ng 13/2024 "
         let error = try Self.rejected(text, planYear: nil)
         #expect(Array(error.text.unicodeScalars) == Array(text.unicodeScalars))
+    }
+
+    @Test(arguments: [
+        ("Trước ngày 15/12/2024", true), ("Trước 15/12/2024", true), ("Trước tháng 6/2024", true),
+        ("Trước quý III/2024", true), ("Hằng tháng, trước ngày 20", true), ("Trước ngày 20 hằng tháng", true),
+        ("Hằng năm, trước ngày 15/12", true), ("Hằng quý, trước ngày 15 tháng cuối quý", true),
+        ("15/12/2024", false), ("Chậm nhất ngày 15/12/2024", false), ("Tháng 6/2024", false),
+        ("Hằng tháng, ngày 20", false), ("Hằng năm, ngày 15/12", false), ("Thường xuyên", false),
+    ])
+    func onlyBeforeFormsAreWrittenLimits(text: String, isLimit: Bool) throws {
+        #expect(try Self.parsed(text, planYear: 2024).isWrittenLimit == isLimit)
+    }
+
+    @Test func aYearlyRecurrenceFallsOnItsDayEachYear() throws {
+        let expression = try Self.parsed("Hằng năm, trước ngày 1/3", planYear: nil)
+        guard case .recurring(let recurrence) = expression.kind else {
+            Issue.record("expected a recurrence, got \(expression.kind)")
+            return
+        }
+        let range = try #require(LocalDate(iso: "2023-01-01"))...#require(LocalDate(iso: "2025-12-31"))
+        #expect(recurrence.occurrences(in: range).map(\.description) == ["2023-02-28", "2024-02-29", "2025-02-28"])
     }
 
     @Test func parsedRecurrenceYieldsItsDueDates() throws {
@@ -311,6 +356,7 @@ import Testing
                 switch recurrence.day {
                 case .last: "last"
                 case .day(let n): "day \(n)"
+                case .date(let day, let month): "\(day)/\(month)"
                 }
             return "\(recurrence.interval.rawValue)/\(day)" + (recurrence.year.map { "/\($0)" } ?? "")
         case .ongoing:

@@ -170,7 +170,7 @@ import Testing
         #expect(occurrences.count == 12)
         #expect(occurrences.allSatisfy { $0.isRecurring })
         #expect(occurrences.first?.nominalDue.description == "2024-01-19")
-        // 19/10/2024 is a Saturday.
-        #expect(occurrences.first { $0.nominalDue.month == 10 }?.due.description == "2024-10-21")
+        // 19/10/2024 is a Saturday; "trước ngày 20" is a written limit, so Friday 18/10.
+        #expect(occurrences.first { $0.nominalDue.month == 10 }?.due.description == "2024-10-18")
     }
 }
