@@ -195,3 +195,33 @@ case("41-missing-organization-name", [("  name: Ban Quản lý Khu kinh tế H�
      [("parent:", 1, "organization.name: missing required key 'name'")])
 case("42-overdue-max-not-a-number", [("    before: [10wd, 5wd, 1wd]\n", "    before: [10wd, 5wd, 1wd]\n    overdue_max: many\n")],
      [("many", 1, "policies[0].overdue_max: 'many' is not a whole number")])
+
+# intake.email (DESIGN §12): the mailbox units reply to.
+INTAKE = """intake:
+  email:
+    url: imaps://mail.example.gov.vn/INBOX
+    username: baocao@example.gov.vn
+    password_env: NHACVIEC_IMAP_PASSWORD
+    address: "Văn phòng - Báo cáo CCHC <baocao@example.gov.vn>"
+    poll: 2m
+"""
+FORMATS = "    formats: [docx, html, md]\n"
+def intake_case(name, replacements, expects):
+    case(name, [(FORMATS, FORMATS + INTAKE)] + replacements, expects)
+
+intake_case("60-intake-imap-url-scheme", [("url: imaps://mail.example.gov.vn/INBOX", "url: pop3://mail.example.gov.vn")],
+     [("pop3://", 1, "intake.email.url: 'pop3://mail.example.gov.vn': scheme 'pop3' is not supported (use imap:// or imaps://)")])
+intake_case("61-intake-poll-too-short", [("poll: 2m", "poll: 10s")],
+     [("10s", 1, "intake.email.poll: poll: '10s' is out of range (30s … 1h)")])
+intake_case("62-intake-non-ascii-folder", [("    poll: 2m\n", "    poll: 2m\n    accepted_folder: Báo cáo/Đã nhận\n")],
+     [("Báo cáo/Đã nhận", 1, "intake.email.accepted_folder: 'Báo cáo/Đã nhận' is not a usable folder name")])
+intake_case("63-intake-tls-contradicts-imaps", [("    poll: 2m\n", "    poll: 2m\n    tls: none\n")],
+     [("none\n", 1, "intake.email.tls: imaps:// always uses TLS; tls: none contradicts it")])
+intake_case("64-intake-missing-password", [("    password_env: NHACVIEC_IMAP_PASSWORD\n", "")],
+     [("url: imaps", 1, "intake.email.password_env: missing password_env or password_file")])
+intake_case("65-intake-bad-require-header", [("    poll: 2m\n", "    poll: 2m\n    require_header: dmarc=pass\n")],
+     [("dmarc=pass", 1, "intake.email.require_header: 'dmarc=pass' is not 'Header-Name: pattern'")])
+intake_case("66-intake-bad-reporter-address", [("    email: qldt@example.gov.vn\n", "    email: qldt@example.gov.vn\n    reporters: [thu-ky@qldt]\n")],
+     [("thu-ky@qldt", 1, "units[1].reporters[0]: 'thu-ky@qldt' is not a valid email address")])
+intake_case("67-intake-missing-ca-file", [("    poll: 2m\n", "    poll: 2m\n    ca_file: certs/imap-ca.pem\n")],
+     [("certs/imap-ca.pem", 1, "intake.email.ca_file: ca_file 'certs/imap-ca.pem' cannot be read")])

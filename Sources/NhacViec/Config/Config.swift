@@ -14,6 +14,8 @@ package struct Config: Sendable {
     package var policies: [Policy]
     package var tasks: [PlanTask]
     package var reports: ReportsConfig
+    /// `intake:` (DESIGN §12); set by the parser after the rest.
+    package var intake = IntakeSettings()
     // Lookups by id: the scheduler asks for units and groups for every step.
     private let unitIndex: [String: Int]
     private let groupIndex: [String: Int]

@@ -47,7 +47,7 @@ extension ConfigParser {
     }
 
     func parseUnit(_ mapping: YAMLMapping) -> Unit? {
-        mapping.finish(known: ["id", "name", "email", "webhooks", "head"])
+        mapping.finish(known: ["id", "name", "email", "webhooks", "head", "reporters"])
         let id = identifier(mapping, "id")
         let name = mapping.string("name", required: true)
         let email = mailboxes(mapping, "email")
@@ -60,7 +60,9 @@ extension ConfigParser {
                 email: item.value("email").flatMap { mailbox($0, item.path.key("email")) })
         }
         guard let id, let name else { return nil }
-        return Unit(id: id, name: name, email: email, webhooks: webhooks.map(\.id), head: head)
+        return Unit(
+            id: id, name: name, email: email, webhooks: webhooks.map(\.id), head: head,
+            reporters: mailboxes(mapping, "reporters"))
     }
 
     func parseGroup(_ mapping: YAMLMapping) -> RecipientGroup? {

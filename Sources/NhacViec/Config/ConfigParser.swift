@@ -12,7 +12,7 @@ struct ConfigParser {
 
     static let topLevelKeys = [
         "version", "organization", "calendar", "delivery", "webhooks", "units", "groups", "policies", "tasks",
-        "reports",
+        "reports", "intake",
     ]
 
     var configDirectory: String {
@@ -42,6 +42,7 @@ struct ConfigParser {
         let planYear = organization?.value?.planYear
         let tasks: [Located<PlanTask>] = parseList(top, "tasks") { parseTask($0, planYear: planYear) }
         let reports = parseReports(top.mapping("reports"), planYear: planYear)
+        let intake = parseIntake(top.mapping("intake"))
 
         guard let organization, let organizationValue = organization.value else { return nil }
         let config = Config(
@@ -60,7 +61,9 @@ struct ConfigParser {
         let references = ReferenceChecker(
             reader: reader, organization: organization, webhooks: webhooks, units: units, groups: groups,
             policies: policies, tasks: tasks, reports: reports)
-        return references.check(config)
+        var checked = references.check(config)
+        checked.intake = intake
+        return checked
     }
 
     /// Parses each item of an optional (or required) top-level list, keeping its node for later checks.

@@ -5,6 +5,8 @@ package struct Unit: Sendable {
     package var email: [Mailbox]
     package var webhooks: [String]
     package var head: UnitHead?
+    /// Further addresses allowed to submit the unit's reports by e-mail (DESIGN §12).
+    package var reporters: [Mailbox] = []
 }
 
 /// The unit's head (*người đứng đầu*), who receives escalations.
