@@ -85,8 +85,9 @@ package struct EmailMessage: Sendable, Equatable {
         return (to + cc).map(\.address).filter { seen.insert($0.lowercased()).inserted }
     }
 
-    /// `<id-left@domain-of-from>`, derived from ``key`` only.
+    /// `<id-left@domain-of-from>`, derived from ``key`` only: the id-left is
+    /// ``DeliveryKey/encoded(_:)``, the same text as the outbox file name.
     package var messageID: String {
-        "<\(DeliveryKey.messageIDLeft(key))@\(from.domain)>"
+        "<\(DeliveryKey.encoded(key))@\(from.domain)>"
     }
 }

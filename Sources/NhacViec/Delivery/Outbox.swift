@@ -8,6 +8,7 @@ import Foundation
 
 /// The directory where emails (`<key>.eml`) and webhook bodies (`<key>.json`) are
 /// written instead of being sent: with no SMTP configured, and for `--dry-run`.
+/// `<key>` is ``DeliveryKey/encoded(_:)``, also the local part of the email's `Message-ID`.
 ///
 /// Writes are atomic and durable: a temporary file in the same directory is
 /// written and fsynced, renamed into place, and the directory fsynced, so a
@@ -49,7 +50,14 @@ package struct Outbox: Sendable {
 
     /// The path a key is written to.
     package func path(forKey key: String, extension fileExtension: String) -> String {
-        directory + "/" + DeliveryKey.fileName(key) + "." + fileExtension
+        directory + "/" + DeliveryKey.encoded(key) + "." + fileExtension
+    }
+
+    /// The key a file in the outbox holds (`<encoded>.eml` or `<encoded>.json`);
+    /// nil for a name that is not an encoded key, or a long key's shortened name.
+    package static func key(ofFileName name: String) -> String? {
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        return DeliveryKey.decoded(String(name[..<dot]))
     }
 
     package func write(_ bytes: [UInt8], key: String, extension fileExtension: String) throws(DeliveryError)
@@ -65,7 +73,7 @@ package struct Outbox: Sendable {
             return .unchanged(path: target)
         }
         let temporary =
-            directory + "/.tmp-" + DeliveryKey.fileName(key) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            directory + "/.tmp-" + DeliveryKey.encoded(key) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw ioError(temporary, "cannot create") }
         var closed = false

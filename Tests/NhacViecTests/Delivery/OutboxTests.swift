@@ -15,7 +15,7 @@ import Testing
         #expect(
             result
                 == .written(
-                    path: directory.path + "/outbox/task%3AII.3%2F2024-04-01%2Fbefore-5wd%2Fphong-qldt%2Femail.eml"))
+                    path: directory.path + "/outbox/task=3AII.3=2F2024-04-01=2Fbefore-5wd=2Fphong-qldt=2Femail.eml"))
         let stored = try Data(contentsOf: URL(fileURLWithPath: result.path))
         #expect(Array(stored) == message.rendered())
         let parsed = try ParsedEmail.parse(file: result.path)
@@ -59,7 +59,7 @@ import Testing
 
         let result = try outbox.write(request)
 
-        #expect(result.path == directory.path + "/k%2F1.json")
+        #expect(result.path == directory.path + "/k=2F1.json")
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: result.path))) == body)
     }
 
