@@ -3,8 +3,10 @@
 nhacviec's renderer, and prints what the tests check as JSON."""
 import base64
 import json
+import re
 import sys
 from email import policy
+from email.header import decode_header
 from email.parser import BytesParser
 
 raw = open(sys.argv[1], "rb").read()
@@ -31,8 +33,38 @@ for part in msg.walk():
     parts.append(entry)
 
 lines = raw.split(b"\r\n")
+
+def raw_header(name):
+    """The header's lines as sent (folding kept), from the head of the message."""
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii", "replace").split("\r\n")
+    found, inside = [], False
+    for line in head:
+        if line[:1] in (" ", "\t"):
+            if inside:
+                found.append(line)
+            continue
+        inside = line.lower().startswith(name.lower() + ":")
+        if inside:
+            found.append(line)
+    return found
+
+def each_encoded_word(name):
+    """Every RFC 2047 encoded-word of a header, decoded on its own, as a reader
+    that does not join adjacent words would show it."""
+    words = re.findall(r"=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=", " ".join(raw_header(name)))
+    out = []
+    for word in words:
+        text = ""
+        for part, charset in decode_header(word):
+            text += part.decode(charset or "ascii", "replace") if isinstance(part, bytes) else part
+        out.append({"raw": word, "text": text})
+    return out
 print(json.dumps({
     "subject": msg["subject"],
+    "subject_lines": raw_header("subject"),
+    "from_lines": raw_header("from"),
+    "subject_words": each_encoded_word("subject"),
+    "from_words": each_encoded_word("from"),
     "from": addresses("from"),
     "to": addresses("to"),
     "cc": addresses("cc"),

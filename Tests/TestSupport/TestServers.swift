@@ -126,7 +126,17 @@ package struct ParsedEmail: Decodable {
         package var text: String?
         package var base64: String?
     }
+    /// One RFC 2047 encoded-word as sent, and its text decoded on its own.
+    package struct EncodedWord: Decodable {
+        package var raw: String
+        package var text: String
+    }
     package var subject: String?
+    /// The `Subject` field's lines as sent, folding kept.
+    package var subject_lines: [String]
+    package var from_lines: [String]
+    package var subject_words: [EncodedWord]
+    package var from_words: [EncodedWord]
     package var from: [Address]
     package var to: [Address]
     package var cc: [Address]

@@ -22,14 +22,15 @@ enum MIMEEncoding {
             || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
-    /// `Name: token token…` folded before a token wherever the line would pass 78
-    /// characters. Tokens contain no CR or LF (callers guarantee it).
-    static func foldedField(_ name: String, _ tokens: [String]) -> String {
+    /// `Name: token token…` folded before a token wherever the line would pass
+    /// `limit` characters (78; 76 for lines holding encoded-words, RFC 2047 §2).
+    /// Tokens contain no CR or LF (callers guarantee it).
+    static func foldedField(_ name: String, _ tokens: [String], limit: Int = 78) -> String {
         var result = name + ":"
         var lineLength = result.utf8.count
         for token in tokens {
             let length = token.utf8.count
-            if length > 0 && lineLength + 1 + length > 78 && lineLength > name.utf8.count + 1 {
+            if length > 0 && lineLength + 1 + length > limit && lineLength > name.utf8.count + 1 {
                 result += "\r\n " + token
                 lineLength = 1 + length
             } else {
@@ -51,26 +52,35 @@ enum MIMEEncoding {
             // Fold at spaces; an empty word keeps a run of spaces intact when unfolded.
             return foldedField(name, words.isEmpty ? [""] : words)
         }
-        return foldedField(name, encodedWords(text, firstLineUsed: name.utf8.count + 2))
+        return foldedField(name, encodedWords(text, firstLineUsed: name.utf8.count + 2), limit: 76)
     }
 
-    /// RFC 2047 "B" encoded-words for `text`, each at most 75 characters, split
-    /// only between characters (never inside a UTF-8 sequence). The first word
-    /// also fits a line that already holds `firstLineUsed` characters.
+    /// RFC 2047 "B" encoded-words for `text`, each at most 75 characters.
+    ///
+    /// Words end only after a space, the space encoded at the end of the word
+    /// it follows: RFC 2047 §6.2 readers drop the white space between adjacent
+    /// encoded-words, but some readers keep it (Python's `email` does in display
+    /// names), and a word split across two encoded-words then reads "lao đ ộng";
+    /// split at a space it reads, at worst, with a double space. Only a word too
+    /// long for the encoded-word it starts is split, between characters (never
+    /// inside a UTF-8 sequence). The first encoded-word also fits a line that
+    /// already holds `firstLineUsed` characters (RFC 2047 §2: such lines stay
+    /// within 76).
     static func encodedWords(_ text: String, firstLineUsed: Int = 0) -> [String] {
         let overhead = "=?UTF-8?B??=".utf8.count
         func capacity(wordLength: Int) -> Int { max(1, (wordLength - overhead) / 4) * 3 }
+        let fullCapacity = capacity(wordLength: 75)
         var words: [String] = []
         var chunk: [UInt8] = []
-        var limit = capacity(wordLength: min(75, max(16 + overhead, 78 - firstLineUsed - 1)))
+        var limit = capacity(wordLength: min(75, max(16 + overhead, 76 - firstLineUsed)))
         func flush() {
             guard !chunk.isEmpty else { return }
             words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
             chunk.removeAll()
-            limit = capacity(wordLength: 75)
+            limit = fullCapacity
         }
-        for character in text {
-            let bytes = Array(String(character).utf8)
+        for piece in spaceEndedPieces(text) {
+            let bytes = Array(piece.utf8)
             if chunk.count + bytes.count <= limit {
                 chunk += bytes
                 continue
@@ -78,8 +88,17 @@ enum MIMEEncoding {
             flush()
             if bytes.count <= limit {
                 chunk = bytes
-            } else {
-                // A grapheme longer than a whole word: split between its scalars.
+                continue
+            }
+            // A word longer than a whole encoded-word: split between characters,
+            // and a character longer than that (a long combining sequence) between scalars.
+            for character in piece {
+                let characterBytes = Array(String(character).utf8)
+                if chunk.count + characterBytes.count <= limit {
+                    chunk += characterBytes
+                    continue
+                }
+                flush()
                 for scalar in character.unicodeScalars {
                     let scalarBytes = Array(String(scalar).utf8)
                     if chunk.count + scalarBytes.count > limit { flush() }
@@ -91,8 +110,26 @@ enum MIMEEncoding {
         return words.isEmpty ? ["=?UTF-8?B??="] : words
     }
 
+    /// `text` cut after each run of spaces: "lao động  x" → ["lao ", "động  ", "x"].
+    static func spaceEndedPieces(_ text: String) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if text[index] == " " && (next == text.endIndex || text[next] != " ") {
+                pieces.append(text[start..<next])
+                start = next
+            }
+            index = next
+        }
+        if start < text.endIndex { pieces.append(text[start...]) }
+        return pieces
+    }
+
     /// A display name as a `phrase`: atoms, a quoted string or encoded-words.
-    static func phraseTokens(_ name: String) -> [String] {
+    /// `firstLineUsed`: what the line already holds before the phrase, as for ``encodedWords(_:firstLineUsed:)``.
+    static func phraseTokens(_ name: String, firstLineUsed: Int = 0) -> [String] {
         let text = headerText(name)
         let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~")
         let words = text.split(separator: " ")
@@ -105,19 +142,20 @@ enum MIMEEncoding {
             let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             return ["\"" + escaped + "\""]
         }
-        return encodedWords(text)
+        return encodedWords(text, firstLineUsed: firstLineUsed)
     }
 
     /// An address-list field (`From`, `To`, `Cc`).
     static func addressField(_ name: String, _ mailboxes: [Mailbox]) -> String {
         var tokens: [String] = []
         for (index, mailbox) in mailboxes.enumerated() {
-            var part = mailbox.displayName.map(phraseTokens) ?? []
+            let used = index == 0 ? name.utf8.count + 2 : 0
+            var part = mailbox.displayName.map { phraseTokens($0, firstLineUsed: used) } ?? []
             part.append(part.isEmpty ? mailbox.address : "<\(mailbox.address)>")
             if index < mailboxes.count - 1, let last = part.popLast() { part.append(last + ",") }
             tokens += part
         }
-        return foldedField(name, tokens)
+        return foldedField(name, tokens, limit: 76)
     }
 
     /// Quoted-printable (RFC 2045 §6.7) of text with CRLF line ends and lines of at
