@@ -241,69 +241,8 @@ extension MessageComposer {
             "Monthly report for \(text.month(period)), data from \(start) to \(end)")
     }
 
-    // MARK: What to do
-
-    /// What the reader should do about the item, and whom to tell.
-    func action(_ item: ReminderItem, digest: Digest) -> String {
-        let occurrence = item.occurrence
-        let unit = unitName(occurrence.responsibleUnit)
-        let office = config.organization.office
-        let isOverdue = if case .overdue = item.timing { true } else { false }
-        let report = reportName(occurrence)
-
-        if item.step.kind == .escalation, digest.recipient != .unit(occurrence.responsibleUnit) {
-            switch digest.recipient {
-            case .head:
-                return item.taskID != nil
-                    ? text.pick(
-                        "Đề nghị đồng chí chỉ đạo \(unit) khẩn trương hoàn thành nhiệm vụ và báo cáo kết quả về \(officeContact).",
-                        "Please direct \(unit) to complete the task without delay and report the result to \(officeContact)."
-                    )
-                    : text.pick(
-                        "Đề nghị đồng chí chỉ đạo \(unit) gửi ngay \(report) về \(officeContact).",
-                        "Please direct \(unit) to send the \(report) to \(officeContact) without delay.")
-            case .unit(office):
-                if let id = item.taskID {
-                    return text.pick(
-                        "Đôn đốc \(unit) hoàn thành; khi đơn vị báo đã hoàn thành, cập nhật trạng thái nhiệm vụ (nhacviec task \(id) --status done) để dừng nhắc.",
-                        "Follow up with \(unit); when it reports the task done, set its status (nhacviec task \(id) --status done) to stop the reminders."
-                    )
-                }
-                return text.pick(
-                    "Đôn đốc \(unit) gửi \(report); khi nhận được, đưa báo cáo vào hệ thống (nhacviec submit hoặc thư mục inbox) để dừng nhắc.",
-                    "Follow up with \(unit) for the \(report); when it arrives, enter it (nhacviec submit or the inbox folder) to stop the reminders."
-                )
-            default:
-                return text.pick(
-                    "Để theo dõi: \(officeName) đang đôn đốc \(unit) thực hiện.",
-                    "For your information: \(officeName) is following up with \(unit).")
-            }
-        }
-
-        if let id = item.taskID {
-            if occurrence.responsibleUnit == office {
-                return text.pick(
-                    "\(isOverdue ? "Khẩn trương hoàn thành; k" : "K")hi hoàn thành, cập nhật trạng thái nhiệm vụ (nhacviec task \(id) --status done) để dừng nhắc.",
-                    "\(isOverdue ? "Complete it without delay. " : "")When it is done, set the task's status (nhacviec task \(id) --status done) to stop the reminders."
-                )
-            }
-            return text.pick(
-                "\(isOverdue ? "Đề nghị khẩn trương hoàn thành. " : "")Cập nhật tiến độ trong báo cáo tháng gửi \(officeName), hoặc báo \(officeContact) khi hoàn thành để dừng nhắc.",
-                "\(isOverdue ? "Please complete it without delay. " : "")Report progress in the monthly report to \(officeName), or tell \(officeContact) when it is done to stop the reminders."
-            )
-        }
-        let due = text.date(occurrence.due)
-        return isOverdue
-            ? text.pick(
-                "Gửi ngay \(report) về \(officeContact); hạn gửi là \(due).",
-                "Send the \(report) to \(officeContact) now; it was due \(due).")
-            : text.pick(
-                "Gửi \(report) về \(officeContact) chậm nhất \(due).",
-                "Send the \(report) to \(officeContact) by \(due).")
-    }
-
     /// "báo cáo tháng 3/2024" / "report for March 2024"; "báo cáo" / "report" for a request.
-    private func reportName(_ occurrence: DutyOccurrence) -> String {
+    func reportName(_ occurrence: DutyOccurrence) -> String {
         if case .monthlyReport = occurrence.duty, let period = period(of: occurrence) {
             return text.pick("báo cáo \(text.month(period))", "report for \(text.month(period))")
         }

@@ -186,7 +186,10 @@ import Testing
             message.subject
                 == "[Nhắc việc – Đôn đốc] Phòng Quản lý đầu tư – Đánh giá, xếp loại cán bộ quý I: quá hạn 5 ngày làm việc"
         )
-        #expect(Self.flat(message.textBody).contains("nhacviec task A.2 --status done"))
+        #expect(
+            Self.flat(message.textBody).contains(
+                "Đôn đốc Phòng Quản lý đầu tư hoàn thành; khi đơn vị báo đã hoàn thành, đề nghị quản trị viên hệ thống nhắc việc ghi nhận nhiệm vụ A.2 đã hoàn thành để dừng nhắc."
+            ))
     }
 
     @Test func aDigestOnAnotherChannelOrForAnUnknownRecipientHasNoEmail() throws {
