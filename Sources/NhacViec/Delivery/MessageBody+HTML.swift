@@ -25,7 +25,7 @@ extension MessageBody {
             style="width:680px;max-width:100%;background-color:#ffffff;border:1px solid #d9dce1;\(font)\
             color:#1f2328;">
             <tr><td style="padding:14px 20px;background-color:#1f4e79;color:#ffffff;\(font)font-size:17px;\
-            line-height:24px;font-weight:bold;">\(Self.escaped(heading))</td></tr>
+            line-height:24px;font-weight:bold;">\(Self.escaped(banner))</td></tr>
 
             """
         var intro: [String] = []

@@ -26,8 +26,12 @@ struct MessageBody: Sendable, Equatable {
     }
 
     var language: MessageLanguage
-    /// The HTML banner and `<title>`.
+    /// The HTML `<title>`: the subject.
     var heading: String
+    /// The HTML banner: what kind of message this is and who sends it
+    /// (``MessageComposer/banner(_:)``). Not the subject, which every mail client
+    /// already shows above the message; never shortened.
+    var banner: String
     /// "Kính gửi: …", on its own line above the text.
     var greeting: String?
     var paragraphs: [String]

@@ -40,14 +40,7 @@ extension MessageComposer {
     /// "[Nhắc việc] Phòng Quản lý đầu tư: 2 nhiệm vụ quá hạn, 1 sắp đến hạn", or for one
     /// item "[Nhắc việc] <title>: đến hạn hôm nay". Escalations name the unit concerned.
     func subject(of digest: Digest, items: [ReminderItem]) -> String {
-        let prefix: String
-        if case .head = digest.recipient {
-            prefix = text.pick("[Nhắc việc – Báo cáo Thủ trưởng]", "[Reminder – Escalation to head]")
-        } else if isEscalation(digest) {
-            prefix = text.pick("[Nhắc việc – Đôn đốc]", "[Reminder – Follow-up]")
-        } else {
-            prefix = text.pick("[Nhắc việc]", "[Reminder]")
-        }
+        let prefix = "[\(kind(of: digest))]"
         if items.count == 1, let only = items.first {
             let unit = isEscalation(digest) ? unitName(only.occurrence.responsibleUnit) + " – " : ""
             let title = Self.shortened(only.occurrence.title, to: 90)
@@ -58,6 +51,16 @@ extension MessageComposer {
         let tasks = items.filter { $0.taskID != nil }.count
         let noun: MessageText.Noun = tasks == items.count ? .task : tasks == 0 ? .report : .item
         return "\(prefix) \(subjectName(of: digest, items: items)): \(text.counts(counts, noun: noun))"
+    }
+
+    /// "Nhắc việc", "Nhắc việc – Đôn đốc", "Nhắc việc – Báo cáo Thủ trưởng": the
+    /// subject's bracketed prefix and the start of the HTML banner.
+    func kind(of digest: Digest) -> String {
+        if case .head = digest.recipient {
+            return text.pick("Nhắc việc – Báo cáo Thủ trưởng", "Reminder – Escalation to head")
+        }
+        if isEscalation(digest) { return text.pick("Nhắc việc – Đôn đốc", "Reminder – Follow-up") }
+        return text.pick("Nhắc việc", "Reminder")
     }
 
     /// Whose items these are: the recipient, or for escalations the units concerned.
@@ -78,10 +81,15 @@ extension MessageComposer {
         }
     }
 
+    /// `text` on one line, at most `length` characters: cut at the last space
+    /// that fits, with "…"; only a single word longer than that is cut inside.
     static func shortened(_ text: String, to length: Int) -> String {
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard flat.count > length else { return flat }
-        return flat.prefix(length - 1).trimmingCharacters(in: .whitespaces) + "…"
+        let room = flat.prefix(length - 1)
+        let endsAWord = flat[room.endIndex] == " "
+        let cut = endsAWord ? room : room.lastIndex(of: " ").map { room[..<$0] } ?? room
+        return cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–-")) + "…"
     }
 
     // MARK: Body
@@ -137,7 +145,8 @@ extension MessageComposer {
                 text.pick("Thư đồng gửi đơn vị phối hợp: \(names).", "Copied to the supporting units: \(names)."))
         }
         return MessageBody(
-            language: config.organization.language, heading: subject, greeting: greeting, paragraphs: paragraphs,
+            language: config.organization.language, heading: subject, banner: banner(kind(of: digest)),
+            greeting: greeting, paragraphs: paragraphs,
             sections: items.map { section($0, digest: digest) }, footer: footer(of: digest, items: items))
     }
 
@@ -250,8 +259,6 @@ extension MessageComposer {
     }
 
     private func footer(of digest: Digest, items: [ReminderItem]) -> [String] {
-        let organization = config.organization.name
-        let origin = officeName == organization ? organization : "\(officeName), \(organization)"
         let tasks = items.contains { $0.taskID != nil }
         let reports = items.contains { $0.taskID == nil }
         let stop: String =

@@ -13,6 +13,7 @@ extension MessageComposer {
         let addresses = to.map(\.address).joined(separator: ", ")
         let body = MessageBody(
             language: config.organization.language, heading: subject,
+            banner: banner(text.pick("Nhắc việc – Thư thử nghiệm", "Reminder – Test message")),
             greeting: text.pick("Kính gửi: \(recipientName)", "To: \(recipientName)"),
             paragraphs: [
                 text.pick(

@@ -153,6 +153,17 @@ package struct MessageComposer: Sendable {
         return "\(officeName) (\(address))"
     }
 
+    /// The HTML banner: "Nhắc việc – Đôn đốc · Văn phòng Ban Quản lý, Ban Quản lý Khu kinh tế Hải Phòng".
+    func banner(_ kind: String) -> String {
+        "\(kind) · \(origin)"
+    }
+
+    /// Who sends: "Văn phòng Ban Quản lý, Ban Quản lý Khu kinh tế Hải Phòng", or the organization alone.
+    var origin: String {
+        let organization = config.organization.name
+        return officeName == organization ? organization : "\(officeName), \(organization)"
+    }
+
     var officeName: String {
         config.office?.name ?? config.organization.name
     }
