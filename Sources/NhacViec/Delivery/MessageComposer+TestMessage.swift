@@ -52,7 +52,8 @@ extension MessageComposer {
             id: "send-test/\(clock.iso8601(now))/webhook:\(webhook.id)", kind: .test,
             recipient: WebhookDigest.Recipient(
                 id: webhook.id, name: subscribers.isEmpty ? webhook.id : subscribers.joined(separator: ", ")),
-            headline: headline, items: [], sentAt: now, timeZone: config.organization.timeZone)
+            headline: headline, items: [], sentAt: now, timeZone: config.organization.timeZone,
+            language: config.organization.language)
         return request(payload, webhook: webhook, url: url, secret: secret, now: now)
     }
 

@@ -84,7 +84,8 @@ package struct MessageComposer: Sendable {
             ),
             headline: subject(of: digest, items: items).precomposedStringWithCanonicalMapping,
             items: items.map { webhookItem($0, digest: digest) },
-            sentAt: now, timeZone: config.organization.timeZone)
+            sentAt: now, timeZone: config.organization.timeZone,
+            language: config.organization.language)
         return request(payload, webhook: webhook, url: url, secret: secret, now: now)
     }
 

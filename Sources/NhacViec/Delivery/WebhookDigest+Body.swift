@@ -40,52 +40,98 @@ extension WebhookDigest {
 
     // MARK: Chat formats
 
+    /// What each service documents as the most it accepts. A digest that does not
+    /// fit shows the most urgent items that do and ends with "… và N mục khác".
+    enum Limits {
+        /// Slack: 50 blocks a message, 3000 characters in a section's text, 150 in a header.
+        /// https://api.slack.com/reference/block-kit/blocks
+        static let slackBlocks = 50
+        static let slackSectionCharacters = 3000
+        static let slackHeaderCharacters = 150
+        /// Teams: a message (the card and its envelope) of at most 28 KB.
+        /// learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using
+        static let teamsBytes = 28_000
+        /// Google Chat: a message of at most 32,000 bytes.
+        /// developers.google.com/workspace/chat/create-messages
+        static let googleChatBytes = 32_000
+        /// Telegram `sendMessage`: 1–4096 characters after entities parsing
+        /// (UTF-16 code units; the HTML source is never shorter than its text).
+        static let telegramCharacters = 4096
+        /// A title longer than this is shortened (at a word) in the chat formats,
+        /// so one item can never fill a message on its own.
+        static let titleCharacters = 300
+    }
+
+    private var text: MessageText { MessageText(language: language) }
+
+    /// "… và 3 mục khác" / "… and 3 more".
+    func more(_ count: Int) -> String {
+        text.pick("… và \(count) mục khác", "… and \(count) more")
+    }
+
+    /// The largest number of leading items whose rendering
+    /// `fits`; rendering grows with the number of items, so a binary search finds it.
+    static func fittingCount(_ total: Int, fits: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = total
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if fits(middle) { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
     /// "Hạn: Thứ Hai, 01/04/2024 (Tháng 3/2024)", or the plan's text alone.
-    static func dueLine(_ item: Item) -> String {
-        switch (item.due, item.dueText) {
-        case (let due?, let text?): "Hạn: \(due.weekday.vietnameseName), \(due.vietnameseNumeric) (\(text))"
-        case (let due?, nil): "Hạn: \(due.weekday.vietnameseName), \(due.vietnameseNumeric)"
-        case (nil, let text?): "Hạn: \(text)"
-        case (nil, nil): "Không có thời hạn"
+    func dueLine(_ item: Item) -> String {
+        let label = text.pick("Hạn", "Due")
+        return switch (item.due, item.dueText) {
+        case (let due?, let written?): "\(label): \(text.date(due)) (\(written))"
+        case (let due?, nil): "\(label): \(text.date(due))"
+        case (nil, let written?): "\(label): \(written)"
+        case (nil, nil): text.pick("Không có thời hạn", "No deadline")
         }
     }
 
-    static func detailLine(_ item: Item) -> String {
-        (item.note ?? "Bước nhắc: \(item.step)") + " · Đơn vị: \(item.unit)"
+    func detailLine(_ item: Item) -> String {
+        (item.note ?? "\(text.pick("Bước nhắc", "Step")): \(item.step)")
+            + " · \(text.pick("Đơn vị", "Unit")): \(item.unit)"
     }
 
-    /// Slack limits: 50 blocks, 150 characters in a header, 3000 in a section.
-    /// https://api.slack.com/reference/block-kit/blocks
+    func title(_ item: Item) -> String {
+        MessageComposer.shortened(item.title, to: Limits.titleCharacters)
+    }
+
+    // MARK: Slack
+
     var slackJSON: JSONValue {
-        let shown = items.prefix(47)
+        // One block for the header, one per item; past 50, one for what did not fit.
+        let shown = items.count <= Limits.slackBlocks - 1 ? items.count : Limits.slackBlocks - 2
         var blocks: [JSONValue] = [
             .object([
                 ("type", .string("header")),
-                ("text", .object([("type", .string("plain_text")), ("text", .string(String(headline.prefix(150))))])),
+                (
+                    "text",
+                    .object([
+                        ("type", .string("plain_text")),
+                        ("text", .string(MessageComposer.shortened(headline, to: Limits.slackHeaderCharacters))),
+                    ])
+                ),
             ])
         ]
-        for item in shown {
-            let text =
-                "*\(Self.slackEscaped(item.title))*\n\(Self.slackEscaped(Self.dueLine(item)))\n"
-                + Self.slackEscaped(Self.detailLine(item))
+        for item in items.prefix(shown) {
             blocks.append(
                 .object([
                     ("type", .string("section")),
-                    ("text", .object([("type", .string("mrkdwn")), ("text", .string(String(text.prefix(3000))))])),
+                    ("text", .object([("type", .string("mrkdwn")), ("text", .string(slackSection(item)))])),
                 ]))
         }
-        if items.count > shown.count {
+        if shown < items.count {
             blocks.append(
                 .object([
                     ("type", .string("context")),
                     (
                         "elements",
-                        .array([
-                            .object([
-                                ("type", .string("mrkdwn")),
-                                ("text", .string("… và \(items.count - shown.count) mục khác")),
-                            ])
-                        ])
+                        .array([.object([("type", .string("mrkdwn")), ("text", .string(more(items.count - shown)))])])
                     ),
                 ]))
         }
@@ -93,36 +139,54 @@ extension WebhookDigest {
         return .object([("text", .string(Self.slackEscaped(headline))), ("blocks", .array(blocks))])
     }
 
-    /// Slack's mrkdwn needs only &, < and > escaped.
+    /// A section's mrkdwn, within Slack's 3000 characters even when escaping
+    /// lengthens it (the title is shortened before it is escaped, never after).
+    func slackSection(_ item: Item) -> String {
+        let rest = "\n" + Self.slackEscaped(dueLine(item)) + "\n" + Self.slackEscaped(detailLine(item))
+        var section = "*\(Self.slackEscaped(title(item)))*" + rest
+        var length = Limits.titleCharacters
+        while section.count > Limits.slackSectionCharacters && length > 10 {
+            length /= 2
+            section = "*\(Self.slackEscaped(MessageComposer.shortened(item.title, to: length)))*" + rest
+        }
+        return section.count > Limits.slackSectionCharacters
+            ? String(section.prefix(Limits.slackSectionCharacters - 1)) + "…" : section
+    }
+
+    /// Slack's mrkdwn needs only &, < and > escaped; `<url|text>` in a title
+    /// then shows as written instead of becoming a link or a mention.
     static func slackEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
+
+    // MARK: Teams
 
     /// The Adaptive Card message that Teams incoming webhooks and the Workflows
     /// "When a Teams webhook request is received" trigger accept, as documented in
     /// "Create an Incoming Webhook" → "Send Adaptive Cards using an Incoming Webhook"
     /// (learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook).
     /// MessageCard is the legacy connector format and is not used.
+    ///
+    /// Text goes in `RichTextBlock` → `TextRun`, which Adaptive Cards never read as
+    /// Markdown (a `TextBlock` would turn `[x](url)` in a title into a link, and
+    /// backslash escapes render differently on Teams desktop and mobile).
     var teamsJSON: JSONValue {
-        var body: [JSONValue] = [
-            .object([
-                ("type", .string("TextBlock")), ("text", .string(headline)), ("weight", .string("Bolder")),
-                ("size", .string("Medium")), ("wrap", .bool(true)),
-            ])
-        ]
-        for item in items {
-            body.append(
-                .object([
-                    ("type", .string("TextBlock")), ("text", .string(item.title)), ("weight", .string("Bolder")),
-                    ("wrap", .bool(true)), ("separator", .bool(true)),
-                ]))
-            body.append(
-                .object([
-                    ("type", .string("TextBlock")),
-                    ("text", .string(Self.dueLine(item) + "\n\n" + Self.detailLine(item))),
-                    ("wrap", .bool(true)), ("spacing", .string("Small")),
-                ]))
+        let shown = Self.fittingCount(items.count) { count in
+            teamsMessage(shown: count).serialized().count <= Limits.teamsBytes
+        }
+        return teamsMessage(shown: shown)
+    }
+
+    private func teamsMessage(shown: Int) -> JSONValue {
+        var body: [JSONValue] = [Self.teamsText(headline, bold: true, size: "Medium")]
+        for item in items.prefix(shown) {
+            body.append(Self.teamsText(title(item), bold: true, separator: true))
+            body.append(Self.teamsText(dueLine(item), spacing: "Small"))
+            body.append(Self.teamsText(detailLine(item), spacing: "None"))
+        }
+        if shown < items.count {
+            body.append(Self.teamsText(more(items.count - shown), separator: true))
         }
         let card: JSONValue = .object([
             ("$schema", .string("http://adaptivecards.io/schemas/adaptive-card.json")),
@@ -145,39 +209,74 @@ extension WebhookDigest {
         ])
     }
 
+    /// One paragraph of literal text.
+    static func teamsText(
+        _ text: String, bold: Bool = false, size: String? = nil, separator: Bool = false, spacing: String? = nil
+    ) -> JSONValue {
+        var run: [(String, JSONValue)] = [("type", .string("TextRun")), ("text", .string(text))]
+        if bold { run.append(("weight", .string("Bolder"))) }
+        if let size { run.append(("size", .string(size))) }
+        var block: [(String, JSONValue)] = [("type", .string("RichTextBlock")), ("inlines", .array([.object(run)]))]
+        if separator { block.append(("separator", .bool(true))) }
+        if let spacing { block.append(("spacing", .string(spacing))) }
+        return .object(block)
+    }
+
+    // MARK: Google Chat
+
     /// Google Chat text messages: `*bold*` and plain lines
     /// (developers.google.com/workspace/chat/format-messages).
     var googleChatText: String {
-        var lines = ["*\(headline)*"]
-        for item in items {
-            lines.append("• *\(item.title)*")
-            lines.append("  \(Self.dueLine(item))")
-            lines.append("  \(Self.detailLine(item))")
+        let shown = Self.fittingCount(items.count) { count in
+            JSONValue.object([("text", .string(googleChatText(shown: count)))]).serialized().count
+                <= Limits.googleChatBytes
         }
+        return googleChatText(shown: shown)
+    }
+
+    private func googleChatText(shown: Int) -> String {
+        var lines = ["*\(Self.googleChatEscaped(headline))*"]
+        for item in items.prefix(shown) {
+            lines.append("• *\(Self.googleChatEscaped(title(item)))*")
+            lines.append("  \(Self.googleChatEscaped(dueLine(item)))")
+            lines.append("  \(Self.googleChatEscaped(detailLine(item)))")
+        }
+        if shown < items.count { lines.append(more(items.count - shown)) }
         return lines.joined(separator: "\n")
     }
 
+    /// Chat's text syntax has no escape: `<url|text>` is a link and `<users/all>`
+    /// mentions everyone. Angle brackets become their full-width forms (＜ ＞),
+    /// which read the same and start nothing.
+    static func googleChatEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "<", with: "\u{FF1C}").replacingOccurrences(of: ">", with: "\u{FF1E}")
+    }
+
+    // MARK: Telegram
+
     /// Bot API `sendMessage` (core.telegram.org/bots/api#sendmessage) with
-    /// `parse_mode: HTML`, which needs only &, < and > escaped. Messages are limited
-    /// to 4096 characters, so items that do not fit are counted instead.
+    /// `parse_mode: HTML`, which needs only &, < and > escaped.
     func telegramJSON(chatID: String) -> JSONValue {
-        var text = "<b>\(Self.htmlEscaped(headline))</b>"
-        for (index, item) in items.enumerated() {
-            let entry =
-                "\n\n• <b>\(Self.htmlEscaped(item.title))</b>\n\(Self.htmlEscaped(Self.dueLine(item)))\n"
-                + Self.htmlEscaped(Self.detailLine(item))
-            if text.count + entry.count > 3900 {
-                text += "\n\n… và \(items.count - index) mục khác"
-                break
-            }
-            text += entry
+        let shown = Self.fittingCount(items.count) { count in
+            telegramText(shown: count).utf16.count <= Limits.telegramCharacters
         }
         return .object([
             ("chat_id", .string(chatID)),
-            ("text", .string(text)),
+            ("text", .string(telegramText(shown: shown))),
             ("parse_mode", .string("HTML")),
             ("disable_web_page_preview", .bool(true)),
         ])
+    }
+
+    private func telegramText(shown: Int) -> String {
+        var text = "<b>\(Self.htmlEscaped(MessageComposer.shortened(headline, to: Limits.titleCharacters)))</b>"
+        for item in items.prefix(shown) {
+            text +=
+                "\n\n• <b>\(Self.htmlEscaped(title(item)))</b>\n\(Self.htmlEscaped(dueLine(item)))\n"
+                + Self.htmlEscaped(detailLine(item))
+        }
+        if shown < items.count { text += "\n\n" + Self.htmlEscaped(more(items.count - shown)) }
+        return text
     }
 
     static func htmlEscaped(_ text: String) -> String {

@@ -61,10 +61,12 @@ package struct WebhookDigest: Sendable, Equatable {
     package var sentAt: Date
     /// The zone `sent_at` is written in.
     package var timeZone: TimeZone
+    /// The words the chat formats put around the items ("Hạn:", "… và 3 mục khác").
+    package var language: MessageLanguage
 
     package init(
         id: String, kind: Kind, recipient: Recipient, headline: String, items: [Item], sentAt: Date,
-        timeZone: TimeZone
+        timeZone: TimeZone, language: MessageLanguage = .vietnamese
     ) {
         self.id = id
         self.kind = kind
@@ -73,5 +75,6 @@ package struct WebhookDigest: Sendable, Equatable {
         self.items = items
         self.sentAt = sentAt
         self.timeZone = timeZone
+        self.language = language
     }
 }

@@ -72,8 +72,10 @@ import Testing
         #expect(card["type"] as? String == "AdaptiveCard")
         #expect(card["version"] as? String == "1.4")
         let blocks = try #require(card["body"] as? [[String: Any]])
-        #expect(blocks.first?["text"] as? String == Self.digest.headline)
-        #expect(blocks.count == 5)
+        let first = try #require((blocks.first?["inlines"] as? [[String: Any]])?.first)
+        #expect(first["type"] as? String == "TextRun")
+        #expect(first["text"] as? String == Self.digest.headline)
+        #expect(blocks.count == 7, "the headline, then title, deadline and detail per item")
     }
 
     @Test func googleChatBodyIsTextOnly() throws {
