@@ -112,7 +112,7 @@ case("03-unknown-top-level-key", [("calendar:\n", "calender:\n")],
 case("04-unknown-task-key", [("    output: Kế hoạch", "    outptu: Kế hoạch")],
      [("outptu", 1, "tasks[0].outptu: unknown key 'outptu'; did you mean 'output'?")])
 case("05-duplicate-yaml-key", [("  place: Hải Phòng\n", "  place: Hải Phòng\n  place: Hà Nội\n")],
-     [("place: Hà Nội", 1, "duplicate key 'place'")])
+     [("place: Hà Nội", 1, "organization.place: duplicate key 'place' (first at line 7)")])
 case("06-duplicate-unit-id", [("groups:\n", "  - id: phong-qldt\n    name: Phòng Quản lý đầu tư (trùng)\n    email: qldt2@example.gov.vn\ngroups:\n")],
      [("phong-qldt\n    name: Phòng Quản lý đầu tư (trùng)", 1, "units[2].id: duplicate unit id 'phong-qldt' (first defined at line 34)")])
 case("07-bad-duration", [("catch_up: 3d", "catch_up: 3 days")],
@@ -174,7 +174,7 @@ case("34-plan-year-out-of-range", [("plan_year: 2024", "plan_year: 24")],
 case("35-unsupported-version", [("version: 1", "version: 2")],
      [("2\n", 1, "version: unsupported version 2")])
 case("36-yaml-syntax-error-tab-indent", [("    output: Kế hoạch", "\toutput: Kế hoạch")],
-     [("\toutput", 1, "invalid YAML: found a tab character that violates indentation")])
+     [("\toutput", 1, "tasks[0].output: invalid YAML: found a tab character that violates indentation")])
 case("37-invalid-id", [("groups:\n", "  - id: Phòng QLĐT\n    name: Phòng Quản lý đất đai\n    email: qldd@example.gov.vn\ngroups:\n")],
      [("Phòng QLĐT", 1, "units[2].id: 'Phòng QLĐT' is not a valid id")])
 case("38-lead-also-support", [("support: [phong-qldt]", "support: [van-phong]")],
@@ -195,6 +195,16 @@ case("41-missing-organization-name", [("  name: Ban Quản lý Khu kinh tế H�
      [("parent:", 1, "organization.name: missing required key 'name'")])
 case("42-overdue-max-not-a-number", [("    before: [10wd, 5wd, 1wd]\n", "    before: [10wd, 5wd, 1wd]\n    overdue_max: many\n")],
      [("many", 1, "policies[0].overdue_max: 'many' is not a whole number")])
+case("43-duplicate-key-in-a-unit", [("    name: Phòng Quản lý đầu tư\n", "    name: Phòng Quản lý đầu tư\n    name: Phòng QLĐT\n")],
+     [("name: Phòng QLĐT", 1, "units[1].name: duplicate key 'name' (first at line 35)")])
+case("44-duplicate-key-in-a-flow-mapping", [("head: { title: Chánh Văn phòng,", "head: { title: Chánh Văn phòng, title: Chánh VP,")],
+     [("title: Chánh Văn phòng", 1, "units[0].head.title: duplicate key 'title'")])
+case("45-unit-with-an-empty-email-list", [("    email: qldt@example.gov.vn\n", "    email: []\n")],
+     [("[]\ngroups", 1, "units[1].email: unit 'phong-qldt' has no channel")])
+case("46-unit-without-any-channel", [("    email: qldt@example.gov.vn\n", "")],
+     [("id: phong-qldt", 1, "units[1].email: unit 'phong-qldt' has no channel")])
+case("47-no-consolidated-report-format", [("formats: [docx, html, md]", "formats: []")],
+     [("[]\n", 1, "reports.consolidated.formats: no format")])
 
 # intake.email (DESIGN §12): the mailbox units reply to.
 INTAKE = """intake:

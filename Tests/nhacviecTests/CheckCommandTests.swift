@@ -44,6 +44,11 @@ import Testing
             #expect(matching.count == 1, "expected \(prefix)…\(expectation.fragment)\ngot:\n\(result.stderr)")
         }
         #expect(errors.count == expectations.count, "unexpected extra errors:\n\(result.stderr)")
+        // DESIGN §2: every error is `PATH:LINE:COL: error: KEY.PATH: message`.
+        let form = try Regex(#"^[^:]+:[1-9][0-9]*:[1-9][0-9]*: error: (\(top level\)|[^ :]+): \S"#)
+        for error in errors {
+            #expect(error.firstMatch(of: form) != nil, "not PATH:LINE:COL: error: KEY.PATH: message: \(error)")
+        }
     }
 
     @Test func aMissingFileIsReportedAndExits78() throws {

@@ -62,6 +62,21 @@ import Testing
             replacement: "    due: ngày 16",
             expected: ": error: reports.monthly.due: 'ngày 16' does not match"),
         Breakage(
+            label: "unit without any channel",
+            original: "    email: thanhtra@example.gov.vn\n",
+            replacement: "",
+            expected: "is not valid here: 'email' is a required property"),
+        Breakage(
+            label: "unit with an empty email list",
+            original: "    email: thanhtra@example.gov.vn\n",
+            replacement: "    email: []\n",
+            expected: ": error: units[1].email: [] is not valid here"),
+        Breakage(
+            label: "no consolidated report format",
+            original: "    formats: [docx, html, md]",
+            replacement: "    formats: []",
+            expected: ": error: reports.consolidated.formats: [] "),
+        Breakage(
             label: "duplicate key",
             original: "  office: van-phong",
             replacement: "  office: van-phong\n  office: phong-qldt",

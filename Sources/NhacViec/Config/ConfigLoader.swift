@@ -50,7 +50,9 @@ package enum ConfigLoader {
             guard let root = try Yams.compose(yaml: text, .basic) else {
                 throw ConfigError(
                     code: .invalid,
-                    issues: [ConfigIssue(file: file, line: 1, column: 1, path: "", message: "the file is empty")])
+                    issues: [
+                        ConfigIssue(file: file, line: 1, column: 1, path: "(top level)", message: "the file is empty")
+                    ])
             }
             return root
         } catch let error as ConfigError {
@@ -68,13 +70,16 @@ package enum ConfigLoader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return ConfigIssue(
-                file: file, line: mark.line, column: mark.column, path: "", message: "invalid YAML: \(problem)")
+                file: file, line: mark.line, column: mark.column,
+                path: YAMLTextPath.path(in: text, line: mark.line, column: mark.column),
+                message: "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             let second = secondOccurrence(of: key, after: context.mark, in: text)
+            let line = second?.line ?? context.mark.line
+            let column = second?.column ?? context.mark.column
             return ConfigIssue(
-                file: file, line: second?.line ?? context.mark.line, column: second?.column ?? context.mark.column,
-                path: "",
+                file: file, line: line, column: column, path: YAMLTextPath.path(in: text, line: line, column: column),
                 message: "duplicate key '\(key)' (first at line \(context.mark.line))")
         case .reader(let problem, _, _, _):
             return ConfigIssue(file: file, line: 0, column: 0, path: "", message: "cannot read YAML: \(problem)")

@@ -120,7 +120,8 @@ extension ConfigParser {
         } catch {
             for problem in error.issues {
                 reader.issues.report(
-                    problem.message, at: SourceMark(file: file, line: problem.line, column: problem.column), path: "")
+                    problem.message, at: SourceMark(file: file, line: problem.line, column: problem.column),
+                    path: YAMLTextPath.path(in: text, line: problem.line, column: problem.column))
             }
             reader.report("included file '\(relative)' has errors (reported under its own name)", at: node, path)
             return nil

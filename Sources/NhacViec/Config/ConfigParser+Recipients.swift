@@ -59,10 +59,24 @@ extension ConfigParser {
                 title: item.string("title"), name: item.string("name"),
                 email: item.value("email").flatMap { mailbox($0, item.path.key("email")) })
         }
+        if email.isEmpty, webhooks.isEmpty, isEmptyOrAbsent(mapping, "email"), isEmptyOrAbsent(mapping, "webhooks") {
+            // Its reminders would go nowhere without a trace (DESIGN §2: `email: []` counts as none).
+            let key = mapping.has("email") || !mapping.has("webhooks") ? "email" : "webhooks"
+            reader.report(
+                "unit '\(id ?? "?")' has no channel: give it an email address or a webhook, or its reminders are lost",
+                at: mapping.value(key) ?? mapping.node, mapping.path.key(key))
+        }
         guard let id, let name else { return nil }
         return Unit(
             id: id, name: name, email: email, webhooks: webhooks.map(\.id), head: head,
             reporters: mailboxes(mapping, "reporters"))
+    }
+
+    /// True when `key` is missing or an empty list (a list with entries that fail is reported on its own).
+    private func isEmptyOrAbsent(_ mapping: YAMLMapping, _ key: String) -> Bool {
+        guard let node = mapping.value(key) else { return true }
+        if case .sequence(let sequence) = node { return sequence.isEmpty }
+        return false
     }
 
     func parseGroup(_ mapping: YAMLMapping) -> RecipientGroup? {

@@ -71,6 +71,12 @@ extension ConfigParser {
                 formats = items.compactMap { node, path in
                     reader.choice(node, path, ["docx": ReportFormat.docx, "html": .html, "md": .md, "json": .json])
                 }
+                if items.isEmpty {
+                    // The e-mail says the report is attached: there must be something to attach.
+                    reader.report(
+                        "no format: list at least one of docx, html, md, json", at: consolidated.value("formats"),
+                        consolidated.path.key("formats"))
+                }
             }
             var signer: Signer?
             if let item = consolidated.mapping("signer") {

@@ -36,10 +36,6 @@ struct ReferenceChecker {
                 at: group.mapping.value("id"), group.mapping.path.key("id"))
         }
         let office = organization.mapping
-        var unitMappings: [String: YAMLMapping] = [:]
-        for unit in units {
-            if let id = unit.writtenID, unitMappings[id] == nil { unitMappings[id] = unit.mapping }
-        }
         checkReference(office, "office", known: unitIDs, what: "unit")
 
         for item in units + groups.map({ Located<Unit>(value: nil, mapping: $0.mapping) }) {
@@ -58,13 +54,6 @@ struct ReferenceChecker {
                     reader.report(
                         "the lead unit '\(task.lead)' is also listed as supporting", at: node,
                         mapping.path.key("support"))
-                }
-                if let unit = unitMappings[task.lead], !unit.has("email"), !unit.has("webhooks"),
-                    let node = mapping.value("lead")
-                {
-                    reader.report(
-                        "unit '\(task.lead)' has no email and no webhooks: its reminders could not be delivered",
-                        at: node, mapping.path.key("lead"))
                 }
             }
         }
