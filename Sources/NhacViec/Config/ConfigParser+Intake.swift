@@ -21,7 +21,7 @@ extension ConfigParser {
         }
         let tls =
             mapping.choice(
-                "tls", ["required": SMTPSettings.TLSMode.required, "opportunistic": .opportunistic, "none": .none])
+                "tls", ["required": TLSMode.required, "opportunistic": .opportunistic, "none": .none])
             ?? .required
         if let server, server.url.lowercased().hasPrefix("imaps://"), mapping.has("tls"), tls != .required,
             let node = mapping.value("tls")

@@ -15,7 +15,7 @@ package struct EmailIntakeSettings: Sendable {
     package var serverURL: String
     /// The mailbox polled (the URL's path, `INBOX` when it has none), `/`-separated.
     package var mailbox: String
-    package var tls: SMTPSettings.TLSMode
+    package var tls: TLSMode
     /// Absolute (resolved against the config's folder when written relative).
     package var caFile: String?
     package var username: String
