@@ -235,3 +235,7 @@ intake_case("66-intake-bad-reporter-address", [("    email: qldt@example.gov.vn\
      [("thu-ky@qldt", 1, "units[1].reporters[0]: 'thu-ky@qldt' is not a valid email address")])
 intake_case("67-intake-missing-ca-file", [("    poll: 2m\n", "    poll: 2m\n    ca_file: certs/imap-ca.pem\n")],
      [("certs/imap-ca.pem", 1, "intake.email.ca_file: ca_file 'certs/imap-ca.pem' cannot be read")])
+case("43-unit-abbreviation-with-space", [("    name: Phòng Quản lý đầu tư\n", "    name: Phòng Quản lý đầu tư\n    abbreviation: QL DT\n")],
+     [("QL DT", 1, "units[1].abbreviation: 'QL DT' cannot be a document symbol (letters, digits and '-' only, e.g. BQL)")])
+case("44-monthly-form-unknown", [("    period: decree_09\n", "    period: decree_09\n    form: pdf\n")],
+     [("pdf", 1, "reports.monthly.form: 'pdf' is not valid (expected docx | none)")])

@@ -9,7 +9,7 @@ struct NhacViecCommand: ParsableCommand {
         version: NhacViecVersion.current,
         subcommands: [
             CheckCommand.self, PlanCommand.self, HolidaysCommand.self, TaskCommand.self, SubmitCommand.self,
-            RunCommand.self, StatusCommand.self, ReportCommand.self, SendTestCommand.self,
+            RunCommand.self, StatusCommand.self, ReportCommand.self, SendTestCommand.self, FormCommand.self,
         ]
     )
 }

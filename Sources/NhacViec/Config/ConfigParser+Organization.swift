@@ -21,15 +21,7 @@ extension ConfigParser {
         }
         let language = mapping.choice("language", ["vi": MessageLanguage.vietnamese, "en": .english]) ?? .vietnamese
         let planYear = mapping.integer("plan_year", range: 1900...2100)
-        var abbreviation = mapping.string("abbreviation")
-        if let value = abbreviation, let node = mapping.value("abbreviation"),
-            !value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
-        {
-            reader.report(
-                "'\(value)' cannot be a document symbol (letters, digits and '-' only, e.g. BQL)", at: node,
-                mapping.path.key("abbreviation"))
-            abbreviation = nil
-        }
+        let abbreviation = documentSymbol(mapping)
         let admins = mailboxes(mapping, "admins")
         guard let name, let office else { return Located(value: nil, mapping: mapping) }
         let organization = Organization(
@@ -51,5 +43,20 @@ extension ConfigParser {
             return nil
         }
         return mailbox
+    }
+}
+
+extension ConfigParser {
+    /// `abbreviation`: the agency part of a document symbol (`Số: /BC-BQL`), of an
+    /// organisation or a unit.
+    func documentSymbol(_ mapping: YAMLMapping) -> String? {
+        guard let value = mapping.string("abbreviation") else { return nil }
+        if let node = mapping.value("abbreviation"), !value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+            reader.report(
+                "'\(value)' cannot be a document symbol (letters, digits and '-' only, e.g. BQL)", at: node,
+                mapping.path.key("abbreviation"))
+            return nil
+        }
+        return value
     }
 }

@@ -47,7 +47,7 @@ extension ConfigParser {
     }
 
     func parseUnit(_ mapping: YAMLMapping) -> Unit? {
-        mapping.finish(known: ["id", "name", "email", "webhooks", "head", "reporters"])
+        mapping.finish(known: ["id", "name", "email", "webhooks", "head", "reporters", "abbreviation"])
         let id = identifier(mapping, "id")
         let name = mapping.string("name", required: true)
         let email = mailboxes(mapping, "email")
@@ -66,10 +66,11 @@ extension ConfigParser {
                 "unit '\(id ?? "?")' has no channel: give it an email address or a webhook, or its reminders are lost",
                 at: mapping.value(key) ?? mapping.node, mapping.path.key(key))
         }
+        let abbreviation = documentSymbol(mapping)
         guard let id, let name else { return nil }
         return Unit(
             id: id, name: name, email: email, webhooks: webhooks.map(\.id), head: head,
-            reporters: mailboxes(mapping, "reporters"))
+            reporters: mailboxes(mapping, "reporters"), abbreviation: abbreviation)
     }
 
     /// True when `key` is missing or an empty list (a list with entries that fail is reported on its own).

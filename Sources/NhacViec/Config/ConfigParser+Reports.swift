@@ -20,7 +20,7 @@ extension ConfigParser {
         mapping.finish(known: ["monthly", "requests", "consolidated"])
 
         if let monthly = mapping.mapping("monthly") {
-            monthly.finish(known: ["title", "from", "period", "due", "policy"])
+            monthly.finish(known: ["title", "from", "period", "due", "policy", "form"])
             let title = monthly.string("title") ?? "Báo cáo kết quả thực hiện công tác cải cách hành chính"
             let period =
                 monthly.choice("period", ["decree_09": ReportPeriodKind.decree09, "calendar_month": .calendarMonth])
@@ -28,11 +28,13 @@ extension ConfigParser {
             let due = reportDue(monthly, "due", required: true)
             let policy =
                 monthly.value("policy").flatMap { identifier($0, monthly.path.key("policy")) } ?? Policy.defaultID
+            let form = monthly.choice("form", ["docx": ReportFormAttachment.docx, "none": .none]) ?? .docx
             parsed.monthlyFrom = unitSelection(monthly)
             parsed.monthlyMapping = monthly
             if let due {
                 parsed.value.monthly = MonthlyReportDuty(
-                    title: title, from: parsed.monthlyFrom?.map(\.id) ?? [], period: period, due: due, policy: policy)
+                    title: title, from: parsed.monthlyFrom?.map(\.id) ?? [], period: period, due: due, policy: policy,
+                    form: form)
             }
         }
         if let items = mapping.list("requests") {

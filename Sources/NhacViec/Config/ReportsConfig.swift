@@ -13,6 +13,16 @@ package struct MonthlyReportDuty: Sendable {
     package var period: ReportPeriodKind
     package var due: ReportDueRule
     package var policy: String
+    /// Whether the period's first reminder to a unit carries its report form (DESIGN §13).
+    package var form: ReportFormAttachment = .docx
+}
+
+/// `reports.monthly.form`.
+package enum ReportFormAttachment: String, Sendable {
+    /// The unit's pre-filled Word form.
+    case docx
+    /// No form: reminders carry no attachment.
+    case none
 }
 
 /// `reports.requests[]`: an on-demand report (*báo cáo đột xuất*).

@@ -7,6 +7,8 @@ package struct Unit: Sendable {
     package var head: UnitHead?
     /// Further addresses allowed to submit the unit's reports by e-mail (DESIGN §12).
     package var reporters: [Mailbox] = []
+    /// The unit's document symbol on its report form: `Số: /BC-<abbreviation>` (DESIGN §13).
+    package var abbreviation: String? = nil
 }
 
 /// The unit's head (*người đứng đầu*), who receives escalations.

@@ -263,12 +263,8 @@ package struct ConsolidatedReportBuilder: Sendable {
     /// "Kết quả thực hiện công tác cải cách hành chính tháng 3 năm 2024": the monthly
     /// title without its leading "Báo cáo" (the document type says it already).
     private func subject(_ period: ReportPeriod) -> String {
-        var title = nfc(config.reports.monthly?.title ?? "Kết quả thực hiện công tác cải cách hành chính")
-        let words = title.split(separator: " ", omittingEmptySubsequences: true)
-        if words.count > 2, VietnameseText.folded(words[0] + " " + words[1]) == "bao cao" {
-            let rest = words.dropFirst(2).joined(separator: " ")
-            title = rest.prefix(1).uppercased() + rest.dropFirst()
-        }
+        let title = ReportText.subjectTitle(
+            nfc(config.reports.monthly?.title ?? "Kết quả thực hiện công tác cải cách hành chính"))
         return "\(title) tháng \(period.month) năm \(period.year)"
     }
 

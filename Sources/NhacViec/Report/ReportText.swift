@@ -39,6 +39,15 @@ enum ReportText {
         "Số:\(gap)\(symbol(report))"
     }
 
+    /// A report title as a trích yếu: without its leading "Báo cáo" (the document type
+    /// above it says it already), first letter capitalised.
+    static func subjectTitle(_ title: String) -> String {
+        let words = title.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count > 2, VietnameseText.folded(words[0] + " " + words[1]) == "bao cao" else { return title }
+        let rest = words.dropFirst(2).joined(separator: " ")
+        return rest.prefix(1).uppercased() + rest.dropFirst()
+    }
+
     /// Upper-case as the header prints agency names.
     static func upper(_ text: String) -> String {
         text.uppercased()
