@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Measures an idle `nhacviec run`: memory and wake-ups over a quiet minute.
 
-usage: idle-daemon.py BIN CONFIG NOW [--settle S] [--window S] [--trace S]
+usage: idle-daemon.py BIN CONFIG NOW [--settle S] [--settle-after TEXT] [--window S] [--trace S]
 
 Starts `BIN run -c CONFIG --state <temp dir> --now NOW` with the systemd watchdog
 off (no NOTIFY_SOCKET, no WATCHDOG_USEC), lets it settle for S seconds (its first
-pass sends the morning's reminders to the outbox), then samples every thread of it
+pass sends the morning's reminders to the outbox; with --settle-after, S is the
+most it waits for TEXT in the daemon's log, then 5 s more), then samples every thread of it
 once a second for the window. Wake-ups are context switches, voluntary and
 involuntary, of all its threads (/proc/PID/task/*/status): a thread seen only part
 of the time counts for what it did while seen. Memory is VmRSS and VmHWM of
@@ -31,6 +32,7 @@ parser.add_argument("binary")
 parser.add_argument("config")
 parser.add_argument("now")
 parser.add_argument("--settle", type=float, default=5)
+parser.add_argument("--settle-after", help="wait (at most --settle) until the daemon logs this, then 5 s")
 parser.add_argument("--window", type=float, default=60)
 parser.add_argument("--trace", type=float, default=0)
 args = parser.parse_args()
@@ -79,7 +81,17 @@ try:
         [args.binary, "run", "-c", args.config, "--state", os.path.join(work, "state"), "--now", args.now],
         stdout=log, stderr=subprocess.STDOUT, env=environment)
     started = time.monotonic()
-    time.sleep(args.settle)
+    if args.settle_after:
+        while time.monotonic() - started < args.settle and daemon.poll() is None:
+            if args.settle_after in open(log_path, errors="replace").read():
+                print(f"idle: '{args.settle_after}' logged {time.monotonic() - started:.1f} s after start")
+                time.sleep(5)
+                break
+            time.sleep(0.2)
+        else:
+            print(f"idle: '{args.settle_after}' not logged within {args.settle:.0f} s")
+    else:
+        time.sleep(args.settle)
     if daemon.poll() is not None:
         raise SystemExit(f"idle: the daemon exited early ({daemon.returncode}):\n" + open(log_path).read()[-2000:])
 

@@ -7,12 +7,19 @@
 #   4. the idle daemon: RSS and wake-ups over a minute  (goals < 20 MiB, <= 1/min)
 #   5. one scheduler tick, 10,000 tasks, 100,000 ledger rows (goal < 50 ms)
 #   6. compiling the consolidated report, four formats  (goal < 2 s)
+#   7. at a real network's latency, 50 ms and 0 ms round trip (latency-bench.sh):
+#      the morning burst of 300 digests, nhacviec at 1/4/8 SMTP sessions beside
+#      smtp-source -s 1/4/8 (goal at 8: <= 1.1x); 2,000 webhook calls to a 100 ms
+#      receiver, curl_multi vs one at a time (goal >= 6x); the idle daemon after
+#      the burst (goal 0 wake-ups a minute, RssAnon < 8 MiB)
 # then a summary table. Sections 3, 5 and 6 run test drivers (NHACVIEC_BENCH=1)
 # from a release build with testability, kept in its own scratch path so the
 # plain release binary measured in 1, 2 and 4 stays a plain release build.
 # RUNS (default 5) sets how many times 1 and 2 run; IDLE_TRACE (seconds, default
 # 62, 0 = off) how long the idle daemon is traced after it was measured;
-# IDLE_WINDOW (seconds, default 60) the length of its measured window.
+# IDLE_WINDOW (seconds, default 60) the length of its measured window. Section 7
+# reads BURST_UNITS, CONNECTIONS, RTT_MS, WEBHOOKS, SEQUENTIAL, SERVICE_MS (see
+# latency-bench.sh) for smaller trial runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
@@ -159,6 +166,13 @@ for format in docx html md json; do
 done
 row "report: parse + model + all four formats" "$report_total ms" "< 2000 ms" "$(met "${report_total:-99999} < 2000")"
 row "report: peak RSS of the test process" "$(py "f'{$report_rss / 1024:.0f} MiB'")" "" ""
+
+echo
+echo "== 7. at a real network's latency: ${RTT_MS:-50} ms round trip and 0 ms (Benchmarks/latency-bench.sh)"
+BIN="$BIN" TESTS="$TESTS" IDLE_WINDOW="$IDLE_WINDOW" Benchmarks/latency-bench.sh >"$OUT/latency.log" 2>&1 ||
+    echo "   latency benchmark failed:"
+sed 's/^/   /' "$OUT/latency.log"
+"$PY" Benchmarks/latency-summary.py "$OUT/latency.log" >>"$SUMMARY"
 
 echo
 echo "== summary (load at the end: $(uptime | sed 's/.*load average: //'))"

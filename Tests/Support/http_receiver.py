@@ -7,6 +7,8 @@ that has returned is already on disk. Paths:
   /ok 200 · /fail 500 · /bad 400 · /busy 429 Retry-After: 120
   /busy-date 503 Retry-After: Wed, 21 Oct 2015 07:28:00 GMT · /slow waits 30 s
   /redirect 307 to /ok · /redirect-ftp 307 to ftp://
+Options after OUTDIR: --no-record (answer only), --service-ms N (every call takes
+N ms to serve, as a real receiver does; calls are served in parallel).
 """
 import base64
 import itertools
@@ -23,6 +25,9 @@ signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
 OUTDIR = sys.argv[1]
 RECORD = "--no-record" not in sys.argv[2:]  # benchmarks: answer only
+SERVICE = 0.0
+if "--service-ms" in sys.argv[2:]:
+    SERVICE = float(sys.argv[sys.argv.index("--service-ms") + 1]) / 1000
 counter = itertools.count(1)
 lock = threading.Lock()
 
@@ -56,6 +61,8 @@ class Handler(BaseHTTPRequestHandler):
             os.rename(tmp, os.path.join(OUTDIR, "%d.json" % n))
 
         extra = []
+        if SERVICE:
+            time.sleep(SERVICE)
         if self.path == "/ok":
             status = 200
         elif self.path == "/fail":

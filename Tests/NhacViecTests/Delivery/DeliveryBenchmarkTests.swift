@@ -32,15 +32,30 @@ struct DeliveryBenchmarkTests {
         )
     }
 
+    /// NHACVIEC_BENCH_WEBHOOKS calls (2000) with curl_multi, then the first
+    /// NHACVIEC_BENCH_SEQUENTIAL of them (all) one at a time. The receiver takes
+    /// NHACVIEC_BENCH_SERVICE_MS (0) per call; with NHACVIEC_BENCH_DELAY_MS (one
+    /// way) it sits behind Tests/Support/latency_proxy.py. Rates are compared,
+    /// so the one-at-a-time sample may be smaller.
     @Test func webhooksConcurrentVersusOneAtATime() async throws {
         let count = Self.environment["NHACVIEC_BENCH_WEBHOOKS"].flatMap(Int.init) ?? 2000
+        let sequentialCount = min(count, Self.environment["NHACVIEC_BENCH_SEQUENTIAL"].flatMap(Int.init) ?? count)
+        let serviceMilliseconds = Self.environment["NHACVIEC_BENCH_SERVICE_MS"] ?? "0"
         let inbox = try TemporaryDirectory()
-        let server = try PythonServer("http_receiver.py", [inbox.path, "--no-record"])
+        let server = try PythonServer(
+            "http_receiver.py", [inbox.path, "--no-record", "--service-ms", serviceMilliseconds])
         defer { server.stop() }
+        var port = server.port
+        var proxy: PythonServer?
+        if let delay = Self.environment["NHACVIEC_BENCH_DELAY_MS"] {
+            proxy = try PythonServer("latency_proxy.py", ["127.0.0.1:\(server.port)", "--delay-ms", delay])
+            port = proxy?.port ?? port
+        }
+        defer { proxy?.stop() }
         let body = WebhookBodyTests.digest.body(for: .json)
         let requests = (0..<count).map {
             WebhookRequest(
-                key: "bench-\($0)", url: "http://127.0.0.1:\(server.port)/ok", body: body, secret: Array("s".utf8),
+                key: "bench-\($0)", url: "http://127.0.0.1:\(port)/ok", body: body, secret: Array("s".utf8),
                 timestamp: DeliveryFixtures.sendTime)
         }
         let transport = try WebhookTransport(maxConnectionsPerHost: 8)
@@ -52,18 +67,20 @@ struct DeliveryBenchmarkTests {
 
         start = clock.now
         var sequentialOK = 0
-        for request in requests where await transport.send(request).receipt != nil {
+        for request in requests.prefix(sequentialCount) where await transport.send(request).receipt != nil {
             sequentialOK += 1
         }
         let sequentialSeconds = Self.seconds(clock.now - start)
 
         let concurrentOK = concurrent.filter { $0.receipt != nil }.count
+        let concurrentRate = Double(count) / concurrentSeconds
+        let sequentialRate = Double(sequentialCount) / sequentialSeconds
         print(
             "BENCH webhooks calls=\(count) concurrent_ok=\(concurrentOK) concurrent_seconds=\(String(format: "%.3f", concurrentSeconds)) "
-                + "concurrent_per_second=\(String(format: "%.1f", Double(count) / concurrentSeconds))")
+                + "concurrent_per_second=\(String(format: "%.1f", concurrentRate))")
         print(
-            "BENCH webhooks calls=\(count) sequential_ok=\(sequentialOK) sequential_seconds=\(String(format: "%.3f", sequentialSeconds)) "
-                + "sequential_per_second=\(String(format: "%.1f", Double(count) / sequentialSeconds)) "
-                + "speedup=\(String(format: "%.2f", sequentialSeconds / concurrentSeconds))")
+            "BENCH webhooks calls=\(sequentialCount) sequential_ok=\(sequentialOK) sequential_seconds=\(String(format: "%.3f", sequentialSeconds)) "
+                + "sequential_per_second=\(String(format: "%.1f", sequentialRate)) "
+                + "speedup=\(String(format: "%.2f", concurrentRate / sequentialRate))")
     }
 }
