@@ -239,3 +239,8 @@ case("43-unit-abbreviation-with-space", [("    name: Phòng Quản lý đầu t�
      [("QL DT", 1, "units[1].abbreviation: 'QL DT' cannot be a document symbol (letters, digits and '-' only, e.g. BQL)")])
 case("44-monthly-form-unknown", [("    period: decree_09\n", "    period: decree_09\n    form: pdf\n")],
      [("pdf", 1, "reports.monthly.form: 'pdf' is not valid (expected docx | none)")])
+case("70-difficulties-defects",
+     [("    formats: [docx, html, md]\n", "    formats: [docx, html, md]\ndifficulties:\n  follow_up: 10 ngày\n  escalate_to: [ban-chi-dao, lanh-dao]\n  remind: yes\n")],
+     [("10 ngày", 1, "difficulties.follow_up: '10 ngày' is not a duration"),
+      ("lanh-dao]", 1, "difficulties.escalate_to[1]: unknown unit or group 'lanh-dao' (known: van-phong, phong-qldt, ban-chi-dao)"),
+      ("remind:", 1, "difficulties.remind: unknown key 'remind'")])

@@ -23,8 +23,15 @@ struct PlanCommand: ParsableCommand {
         let last = try day(to, option: "--to") ?? first.adding(days: 30)
         guard first <= last else { throw ValidationError("--from \(first) is after --to \(last)") }
         let calendar = WorkingCalendar(rules: loaded.calendar.rules)
-        let steps = PlanQuery(config: loaded, calendar: calendar).steps(
-            from: first, to: last, state: EmptySchedulerState())
+        // With a state dir, what it records as sent or skipped (and its difficulties) counts.
+        let snapshot = try state.openExisting()?.loadSnapshot()
+        let query = PlanQuery(config: loaded, calendar: calendar)
+        let steps =
+            if let snapshot {
+                query.steps(from: first, to: last, state: snapshot)
+            } else {
+                query.steps(from: first, to: last, state: EmptySchedulerState())
+            }
         let formatter = PlanFormatter(config: loaded)
         switch format {
         case .json:

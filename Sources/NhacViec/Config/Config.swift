@@ -16,6 +16,8 @@ package struct Config: Sendable {
     package var reports: ReportsConfig
     /// `intake:` (DESIGN §12); set by the parser after the rest.
     package var intake = IntakeSettings()
+    /// `difficulties:` (DESIGN §14); the defaults when the section is absent.
+    package var difficulties = DifficultySettings()
     // Lookups by id: the scheduler asks for units and groups for every step.
     private let unitIndex: [String: Int]
     private let groupIndex: [String: Int]

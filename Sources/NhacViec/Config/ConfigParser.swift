@@ -12,7 +12,7 @@ struct ConfigParser {
 
     static let topLevelKeys = [
         "version", "organization", "calendar", "delivery", "webhooks", "units", "groups", "policies", "tasks",
-        "reports", "intake",
+        "reports", "intake", "difficulties",
     ]
 
     var configDirectory: String {
@@ -43,9 +43,11 @@ struct ConfigParser {
         let tasks: [Located<PlanTask>] = parseList(top, "tasks") { parseTask($0, planYear: planYear) }
         let reports = parseReports(top.mapping("reports"), planYear: planYear)
         let intake = parseIntake(top.mapping("intake"))
+        let difficultiesMapping = top.mapping("difficulties")
+        let difficulties = parseDifficulties(difficultiesMapping)
 
         guard let organization, let organizationValue = organization.value else { return nil }
-        let config = Config(
+        var config = Config(
             path: configPath,
             version: 1,
             organization: organizationValue,
@@ -58,9 +60,10 @@ struct ConfigParser {
             tasks: tasks.compactMap(\.value),
             reports: reports.value
         )
+        config.difficulties = difficulties
         let references = ReferenceChecker(
             reader: reader, organization: organization, webhooks: webhooks, units: units, groups: groups,
-            policies: policies, tasks: tasks, reports: reports)
+            policies: policies, tasks: tasks, reports: reports, difficulties: difficultiesMapping)
         var checked = references.check(config)
         checked.intake = intake
         return checked

@@ -14,6 +14,8 @@ struct ReferenceChecker {
     let policies: [Located<Policy>]
     let tasks: [Located<PlanTask>]
     let reports: ConfigParser.ParsedReports
+    /// `difficulties:` as written, for its `escalate_to` ids.
+    var difficulties: YAMLMapping? = nil
 
     /// The config with `from: all` resolved to every unit but the office.
     func check(_ config: Config) -> Config {
@@ -76,6 +78,9 @@ struct ReferenceChecker {
         if let consolidated = reports.consolidatedMapping {
             checkList(consolidated, "to", known: recipientIDs, what: "unit or group")
             checkList(consolidated, "cc", known: recipientIDs, what: "unit or group")
+        }
+        if let difficulties {
+            checkList(difficulties, "escalate_to", known: recipientIDs, what: "unit or group")
         }
         return config
     }

@@ -128,7 +128,7 @@ package final class ReminderEngine {
                 }
                 continue
             }
-            switch rebuilder.digest(for: message) {
+            switch rebuilder.digest(for: message, difficulties: snapshot.difficulties) {
             case .success(let digest):
                 digests.append(digest)
             case .failure(.noLongerScheduled(let key)):

@@ -40,6 +40,7 @@ extension MessageComposer {
     /// "[Nhắc việc] Phòng Quản lý đầu tư: 2 nhiệm vụ quá hạn, 1 sắp đến hạn", or for one
     /// item "[Nhắc việc] <title>: đến hạn hôm nay". Escalations name the unit concerned.
     func subject(of digest: Digest, items: [ReminderItem]) -> String {
+        if isDifficultyDigest(items) { return difficultySubject(items) }
         let prefix = "[\(kind(of: digest))]"
         if items.count == 1, let only = items.first {
             let unit = isEscalation(digest) ? unitName(only.occurrence.responsibleUnit) + " – " : ""
@@ -124,7 +125,9 @@ extension MessageComposer {
             }
         default:
             greeting = text.pick("Kính gửi: \(name(of: digest.recipient))", "To: \(name(of: digest.recipient))")
-            if isEscalation(digest) {
+            if isDifficultyDigest(items) {
+                paragraphs.append(difficultyIntro(digest, items: items))
+            } else if isEscalation(digest) {
                 paragraphs.append(
                     text.pick(
                         "Các việc dưới đây đã quá hạn và đã được báo cáo người đứng đầu đơn vị chịu trách nhiệm; xin gửi để theo dõi, đôn đốc.",
@@ -147,11 +150,15 @@ extension MessageComposer {
         return MessageBody(
             language: config.organization.language, heading: subject, banner: banner(kind(of: digest)),
             greeting: greeting, paragraphs: paragraphs,
-            sections: items.map { section($0, digest: digest) }, footer: footer(of: digest, items: items))
+            sections: items.map { section($0, digest: digest) },
+            footer: isDifficultyDigest(items) ? difficultyFooter(digest) : footer(of: digest, items: items))
     }
 
     private func section(_ item: ReminderItem, digest: Digest) -> MessageBody.Section {
         let occurrence = item.occurrence
+        if let difficulty = occurrence.difficulty {
+            return difficultySection(item, difficulty: difficulty, digest: digest)
+        }
         var fields: [MessageBody.Field] = []
         switch occurrence.duty {
         case .task(let id):
@@ -166,7 +173,7 @@ extension MessageComposer {
                     label: text.pick("Báo cáo", "Report"),
                     value: text.pick("Báo cáo đột xuất theo yêu cầu (mã \(id))", "Ad hoc report on request (id \(id))"))
             )
-        case .consolidatedReport:
+        case .consolidatedReport, .difficulty:
             fields.append(.init(label: text.pick("Báo cáo", "Report"), value: occurrence.title))
         }
         fields.append(.init(label: text.pick("Thời hạn", "Deadline"), value: deadline(occurrence)))
@@ -192,7 +199,7 @@ extension MessageComposer {
                 fields.append(
                     .init(label: text.pick("Tiến độ đã báo", "Reported status"), value: text.taskStatus(status)))
             }
-        case .monthlyReport, .request, .consolidatedReport:
+        case .monthlyReport, .request, .consolidatedReport, .difficulty:
             fields.append(
                 .init(label: text.pick("Đơn vị báo cáo", "Reporting unit"), value: unitName(occurrence.responsibleUnit))
             )
@@ -284,7 +291,9 @@ extension MessageComposer {
 
     func webhookItem(_ item: ReminderItem, digest: Digest) -> WebhookDigest.Item {
         let occurrence = item.occurrence
-        let status = item.taskID != nil ? (item.status ?? .notStarted).rawValue : "not_received"
+        let status =
+            occurrence.difficulty.map(difficultyWebhookStatus)
+            ?? (item.taskID != nil ? (item.status ?? .notStarted).rawValue : "not_received")
         // Email text is normalised by the renderer; a webhook body carries config text as is, so NFC it here.
         let note =
             "\(text.timing(item.timing)) – \(text.step(item.step.kind, policy: occurrence.policy)). "

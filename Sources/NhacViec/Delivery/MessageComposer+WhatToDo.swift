@@ -6,6 +6,9 @@ extension MessageComposer {
     /// ``reportingInstruction(_:)`` alone.
     func action(_ item: ReminderItem, digest: Digest) -> String {
         let occurrence = item.occurrence
+        if let difficulty = occurrence.difficulty {
+            return difficultyAction(item, difficulty: difficulty, digest: digest)
+        }
         let unit = unitName(occurrence.responsibleUnit)
         let office = config.organization.office
         let isOverdue = if case .overdue = item.timing { true } else { false }

@@ -78,7 +78,7 @@ package struct MessageComposer: Sendable {
         guard case .webhook(let id) = digest.channel, let webhook = config.webhook(id) else { return nil }
         let items = reminderItems(of: digest, taskStatus: taskStatus)
         let payload = WebhookDigest(
-            id: digest.key, kind: .reminder,
+            id: digest.key, kind: isDifficultyDigest(items) ? .difficulty : .reminder,
             recipient: WebhookDigest.Recipient(
                 id: digest.recipient.description, name: name(of: digest.recipient).precomposedStringWithCanonicalMapping
             ),

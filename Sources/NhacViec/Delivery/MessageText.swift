@@ -91,6 +91,12 @@ struct MessageText: Sendable {
                 "Escalation to the head (overdue by \(duration(policy.escalateAfter)))")
         case .compile:
             pick("Gửi báo cáo tổng hợp", "Consolidated report")
+        case .notice:
+            pick("Thông báo vướng mắc mới", "New difficulty")
+        case .followUp(let n):
+            pick("Nhắc vướng mắc chưa giải quyết, lần \(n)", "Unresolved difficulty, reminder \(n)")
+        case .resolution:
+            pick("Thông báo kết quả giải quyết vướng mắc", "Difficulty resolved")
         }
     }
 

@@ -5,6 +5,8 @@ import Foundation
 package struct WebhookDigest: Sendable, Equatable {
     package enum Kind: String, Sendable, Equatable {
         case reminder, test, report, alert
+        /// Every item is a difficulty step (DESIGN §14).
+        case difficulty
     }
 
     package struct Recipient: Sendable, Equatable {

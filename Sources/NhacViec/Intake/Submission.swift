@@ -8,7 +8,8 @@ package struct Submission: Sendable, Hashable {
     /// `YYYY-MM` for monthly reports; nil for requests.
     package var period: String?
     package var tasks: [TaskUpdate]
-    package var difficulties: [String]
+    /// The difficulties raised (DESIGN §14), each with its related task when given.
+    package var difficultyEntries: [DifficultyEntry]
     package var proposals: [String]
     /// Free text after the front matter (Markdown), may be empty.
     package var body: String
@@ -25,12 +26,25 @@ package struct Submission: Sendable, Hashable {
         self.report = report
         self.period = period
         self.tasks = tasks
-        self.difficulties = difficulties
+        self.difficultyEntries = difficulties.map { DifficultyEntry(text: $0) }
         self.proposals = proposals
         self.body = body
         self.receivedAt = receivedAt
         self.sourceName = sourceName
     }
+}
+
+extension Submission {
+    /// `report: difficulty`: difficulties raised at any time, outside any report (DESIGN §7, §14).
+    package static let difficultyReport = "difficulty"
+
+    /// The texts of the difficulties raised, as stored with the report.
+    package var difficulties: [String] {
+        get { difficultyEntries.map(\.text) }
+        set { difficultyEntries = newValue.map { DifficultyEntry(text: $0) } }
+    }
+
+    package var isDifficultyReport: Bool { report == Self.difficultyReport }
 }
 
 /// One task line of a submission.

@@ -14,7 +14,7 @@ struct SubmissionFields {
         var report: String
         var period: String?
         var tasks: [TaskUpdate]
-        var difficulties: [String]
+        var difficulties: [DifficultyEntry]
         var proposals: [String]
     }
 
@@ -22,11 +22,14 @@ struct SubmissionFields {
     private enum Report {
         case monthly(MonthlyReportDuty)
         case request(ReportRequest)
+        /// `report: difficulty`: any unit, any time, no period (DESIGN §14).
+        case difficulty([String])
 
         var from: [String] {
             switch self {
             case .monthly(let duty): duty.from
             case .request(let request): request.from
+            case .difficulty(let units): units
             }
         }
     }
@@ -39,8 +42,11 @@ struct SubmissionFields {
         let unit = readUnit(top, report: report?.kind)
         let period = readPeriod(top, report: report?.kind)
         let tasks = readTasks(top)
-        let difficulties = readTexts(top, "difficulties")
+        let difficulties = readDifficulties(top)
         let proposals = readTexts(top, "proposals")
+        if case .difficulty = report?.kind {
+            checkDifficultyReport(top, difficulties: difficulties)
+        }
         guard let unit, let report else { return nil }
         if case .monthly = report.kind, period == nil { return nil }
         return Values(
@@ -58,10 +64,13 @@ struct SubmissionFields {
             }
             return (id, .monthly(monthly))
         }
+        if id == Submission.difficultyReport {
+            return (id, .difficulty(config.units.map(\.id)))
+        }
         guard let request = config.reports.requests.first(where: { $0.id == id }) else {
-            let choices = ["monthly"] + config.reports.requests.map(\.id)
+            let choices = ["monthly", Submission.difficultyReport] + config.reports.requests.map(\.id)
             reader.report(
-                "unknown report '\(id)' (expected 'monthly' or a request id: \(Suggestion.list(choices)))"
+                "unknown report '\(id)' (expected 'monthly', 'difficulty' or a request id: \(Suggestion.list(choices)))"
                     + Suggestion.hint(for: id, in: choices),
                 at: node, path)
             return nil
@@ -94,6 +103,7 @@ struct SubmissionFields {
                 switch report {
                 case .monthly: "the monthly report (reports.monthly.from"
                 case .request(let request): "request '\(request.id)' (from"
+                case .difficulty: "difficulties (units"
                 }
             reader.report(
                 "unit '\(id)' is not asked for \(what): \(Suggestion.list(report.from)))", at: node, path)
@@ -111,6 +121,13 @@ struct SubmissionFields {
                 ReportPeriod(parsing: text, kind: .calendarMonth) == nil
             {
                 reader.report("'\(text)' is not a month (expected YYYY-MM, e.g. 2024-03)", at: node, path)
+            }
+            return nil
+        case .difficulty:
+            if let keyNode = top.keyNode("period") {
+                reader.report(
+                    "a difficulty report has no period: remove 'period' (difficulties can be raised at any time)",
+                    at: keyNode, path)
             }
             return nil
         case .request(let request):
@@ -183,6 +200,41 @@ struct SubmissionFields {
         }
         seen[id] = node.mark?.line ?? 0
         return id
+    }
+
+    /// `difficulties`: each a text, or `{text, task}` with a task id of the plan.
+    private func readDifficulties(_ top: YAMLMapping) -> [DifficultyEntry] {
+        guard let items = top.list("difficulties", allowSingle: true) else { return [] }
+        var seen: [String: Int] = [:]
+        return items.compactMap { node, path -> DifficultyEntry? in
+            guard case .mapping = node else {
+                return reader.text(node, path).map { DifficultyEntry(text: $0) }
+            }
+            guard let item = reader.mapping(node, path) else { return nil }
+            item.finish(known: SubmissionParser.difficultyKeys)
+            let text = item.value("text", required: true).flatMap { reader.text($0, path.key("text")) }
+            let task = item.value("task").flatMap { taskID($0, path.key("task"), seen: &seen) }
+            // The same task may carry several difficulties: only unknown ids are errors here.
+            seen = [:]
+            guard let text else { return nil }
+            return DifficultyEntry(text: text, task: task)
+        }
+    }
+
+    /// A `report: difficulty` raises difficulties and nothing else.
+    private func checkDifficultyReport(_ top: YAMLMapping, difficulties: [DifficultyEntry]) {
+        for key in ["tasks", "proposals"] {
+            if let keyNode = top.keyNode(key) {
+                reader.report(
+                    "a difficulty report carries only 'difficulties': remove '\(key)' (send it with the monthly report)",
+                    at: keyNode, ConfigPath.root.key(key))
+            }
+        }
+        if top.value("difficulties") == nil {
+            reader.report(
+                "missing required key 'difficulties' (a list: each a text, or {text, task})", at: top.node,
+                ConfigPath.root.key("difficulties"))
+        }
     }
 
     /// A list of texts; a single text counts as a one-item list.

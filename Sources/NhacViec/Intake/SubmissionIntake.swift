@@ -27,11 +27,29 @@ package struct SubmissionIntake: Sendable {
         return try record(submission)
     }
 
-    private func record(_ submission: Submission) throws -> SubmissionReceipt {
+    /// Records a parsed submission: the report (unless it only raises difficulties),
+    /// then its difficulties. Shared by every channel that turns its input into a
+    /// `Submission` (files, Word forms, e-mail, the web page).
+    package func record(_ submission: Submission) throws -> SubmissionReceipt {
+        let unitName = config.unit(submission.unit)?.name ?? submission.unit
+        let source = "submission:\(submission.unit):\(submission.sourceName)"
+        if submission.isDifficultyReport {
+            let raised = try sink.raiseDifficulties(
+                submission.difficultyEntries, unit: submission.unit, at: submission.receivedAt,
+                timeZone: config.organization.timeZone, source: source, reopen: true)
+            let target = SubmissionTarget.difficulties(raised: raised, submission: submission, config: config)
+            return SubmissionReceipt(
+                submission: submission, target: target, outcome: .recorded, unitName: unitName, difficulties: raised)
+        }
         let target = try SubmissionTarget.resolve(submission, config: config, calendar: calendar)
         let outcome = try sink.accept(submission, target: target)
+        // After the report is committed: a crash in between leaves a report whose repeat is
+        // `unchanged`, which still creates missing records but never reopens closed ones.
+        let isRepeat = if case .unchanged = outcome { true } else { false }
+        let raised = try sink.raiseDifficulties(
+            submission.difficultyEntries, unit: submission.unit, at: submission.receivedAt,
+            timeZone: config.organization.timeZone, source: source, reopen: !isRepeat)
         return SubmissionReceipt(
-            submission: submission, target: target, outcome: outcome,
-            unitName: config.unit(submission.unit)?.name ?? submission.unit)
+            submission: submission, target: target, outcome: outcome, unitName: unitName, difficulties: raised)
     }
 }

@@ -14,6 +14,7 @@ import Yams
 package enum SubmissionParser {
     package static let topLevelKeys = ["unit", "report", "period", "tasks", "difficulties", "proposals"]
     package static let taskKeys = ["id", "status", "progress", "note"]
+    package static let difficultyKeys = ["text", "task"]
     /// Reports are a page or two of text; anything near this size was sent by mistake.
     package static let maximumSize = 1 << 20
     static let statuses: KeyValuePairs<String, TaskStatus> = [
@@ -86,10 +87,12 @@ package enum SubmissionParser {
         guard issues.isEmpty, let fields else {
             throw SubmissionError(code: .invalid, issues: issues.issues)
         }
-        return Submission(
+        var submission = Submission(
             unit: fields.unit, report: fields.report, period: fields.period, tasks: fields.tasks,
-            difficulties: fields.difficulties, proposals: fields.proposals, body: body, receivedAt: receivedAt,
+            difficulties: [], proposals: fields.proposals, body: body, receivedAt: receivedAt,
             sourceName: fileName)
+        submission.difficultyEntries = fields.difficulties
+        return submission
     }
 
     /// Throws unless `fileName` has a Markdown or YAML extension.

@@ -7,6 +7,8 @@ package struct SubmissionReceipt: Hashable, Sendable {
     package let outcome: SubmissionOutcome
     /// The unit's name from the config, for the summary line.
     package let unitName: String
+    /// The difficulties the submission raised and what became of each (DESIGN §14).
+    package var difficulties: [DifficultyRaise] = []
 
     /// When the answer counts as received: for a repeat of the current answer, the time of that answer.
     package var effectiveReceivedAt: Date {
@@ -25,6 +27,11 @@ package struct SubmissionReceipt: Hashable, Sendable {
         func moment(_ instant: Date) -> String {
             "\(clock.timeOfDay(instant)) ngày \(clock.localDate(of: instant).vietnameseNumeric)"
         }
+        let raised = difficulties.map(\.vietnameseSummary).joined(separator: ", ")
+        if submission.isDifficultyReport {
+            return "Đã nhận \(difficulties.count) vướng mắc của \(unitName) (\(submission.sourceName)) lúc "
+                + "\(moment(submission.receivedAt)): \(raised)."
+        }
         let timeliness =
             isLate
             ? "chậm \(daysLate) ngày (hạn \(target.due.vietnameseNumeric))"
@@ -40,6 +47,7 @@ package struct SubmissionReceipt: Hashable, Sendable {
         case .unchanged(let recorded):
             line += "; trùng nội dung với báo cáo đã nhận lúc \(moment(recorded)), không ghi nhận lại"
         }
+        if !raised.isEmpty { line += "; vướng mắc: \(raised)" }
         return line + "."
     }
 }

@@ -20,6 +20,15 @@ import Foundation
 /// stays in the inbox and is tried again on the next scan).
 package protocol SubmissionSink: Sendable {
     func accept(_ submission: Submission, target: SubmissionTarget) throws -> SubmissionOutcome
+
+    /// Records difficulties raised by `unit` at `at` (DESIGN §14), committed before it
+    /// returns: the same text (``Difficulty/normalizedText(_:)``) from the same unit is
+    /// the same record, already open (nothing changes) or closed (reopened, unless
+    /// `reopen` is false). Every intake channel (report files, Word forms, e-mail, the
+    /// web page) raises difficulties through here; repeating a call is harmless.
+    func raiseDifficulties(
+        _ entries: [DifficultyEntry], unit: String, at: Date, timeZone: TimeZone, source: String, reopen: Bool
+    ) throws -> [DifficultyRaise]
 }
 
 /// What the sink did with a submission.

@@ -5,6 +5,8 @@ package enum Duty: Hashable, Sendable, CustomStringConvertible {
     case request(id: String, unit: String)
     /// The Office's consolidated report (DESIGN §8): compiled and sent on the `compile` day.
     case consolidatedReport
+    /// A difficulty a unit raised (DESIGN §14), tracked until it is resolved.
+    case difficulty(id: String)
 
     /// `task:<id>`, `report:monthly:<unit>`, `report:<request-id>:<unit>` (DESIGN §9).
     package var description: String {
@@ -13,6 +15,7 @@ package enum Duty: Hashable, Sendable, CustomStringConvertible {
         case .monthlyReport(let unit): "report:monthly:\(unit)"
         case .request(let id, let unit): "report:\(id):\(unit)"
         case .consolidatedReport: "report:consolidated"
+        case .difficulty(let id): "difficulty:\(id)"
         }
     }
 
@@ -22,6 +25,8 @@ package enum Duty: Hashable, Sendable, CustomStringConvertible {
         case .task(let id): config.tasks.first { $0.id == id }?.lead ?? ""
         case .monthlyReport(let unit), .request(_, let unit): unit
         case .consolidatedReport: config.organization.office
+        // The Office answers for following it up; the raising unit is on the occurrence.
+        case .difficulty: config.organization.office
         }
     }
 }

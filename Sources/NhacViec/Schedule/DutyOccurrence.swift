@@ -27,10 +27,14 @@ package final class DutyOccurrence: Hashable, Sendable {
     /// One of a recurring task's occurrences ("Hằng tháng"): marking the task done
     /// finishes only the occurrences already under way.
     package let isRecurring: Bool
+    /// For `difficulty:<id>` duties: the record as it stood when the steps were planned
+    /// (messages quote its text, status and the direction given).
+    package let difficulty: Difficulty?
 
     package init(
         duty: Duty, occurrence: String, due: LocalDate, nominalDue: LocalDate, dueText: String, title: String,
-        policy: Policy, recipient: Recipient, cc: [Recipient], responsibleUnit: String, isRecurring: Bool = false
+        policy: Policy, recipient: Recipient, cc: [Recipient], responsibleUnit: String, isRecurring: Bool = false,
+        difficulty: Difficulty? = nil
     ) {
         self.duty = duty
         self.occurrence = occurrence
@@ -43,6 +47,7 @@ package final class DutyOccurrence: Hashable, Sendable {
         self.cc = cc
         self.responsibleUnit = responsibleUnit
         self.isRecurring = isRecurring
+        self.difficulty = difficulty
     }
 
     package static func == (lhs: DutyOccurrence, rhs: DutyOccurrence) -> Bool {

@@ -20,19 +20,27 @@ package struct PlanQuery: Sendable {
         let expander = OccurrenceExpander(config: config, calendar: calendar)
         let planner = StepPlanner(config: config, calendar: calendar)
         var result: [ScheduledStep] = []
+        var candidates: [(step: ScheduledStep, firstStepAt: Date)] = []
         for occurrence in expander.occurrences(dueIn: from.adding(days: -reach.after)...to.adding(days: reach.before)) {
             let steps = planner.steps(of: occurrence)
             guard let firstStepAt = steps.map(\.at).min() else { continue }
-            for step in steps where step.date >= from && step.date <= to {
-                guard !state.isFinished(step, firstStepAt: firstStepAt) else { continue }
-                let open = step.channels.filter { !state.isRecorded(key: step.key(for: $0)) }
-                // A step with no channel at all is still shown: the admin must see it can't be delivered.
-                if !step.channels.isEmpty, open.isEmpty { continue }
-                result.append(
-                    ScheduledStep(
-                        occurrence: step.occurrence, kind: step.kind, date: step.date, at: step.at,
-                        recipient: step.recipient, cc: step.cc, channels: open))
-            }
+            candidates += steps.map { ($0, firstStepAt) }
+        }
+        // Difficulty steps (DESIGN §14) come from the records in the state.
+        let difficultyPlanner = DifficultyPlanner(config: config, calendar: calendar)
+        let end = WallClock(timeZone: config.organization.timeZone).startOfDay(to.adding(days: 1))
+        for difficulty in state.difficulties {
+            candidates += difficultyPlanner.steps(of: difficulty, through: end).map { ($0, $0.at) }
+        }
+        for (step, firstStepAt) in candidates where step.date >= from && step.date <= to {
+            guard !state.isFinished(step, firstStepAt: firstStepAt) else { continue }
+            let open = step.channels.filter { !state.isRecorded(key: step.key(for: $0)) }
+            // A step with no channel at all is still shown: the admin must see it can't be delivered.
+            if !step.channels.isEmpty, open.isEmpty { continue }
+            result.append(
+                ScheduledStep(
+                    occurrence: step.occurrence, kind: step.kind, date: step.date, at: step.at,
+                    recipient: step.recipient, cc: step.cc, channels: open))
         }
         // Sort plain keys and indices, not the steps: comparing recipients by name in
         // the comparator would build their descriptions millions of times.

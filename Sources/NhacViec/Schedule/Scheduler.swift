@@ -33,6 +33,7 @@ package struct Scheduler: Sendable {
     package let config: Config
     private let planner: StepPlanner
     private let expander: OccurrenceExpander
+    private let difficultyPlanner: DifficultyPlanner
     private var timeline: [Entry] = []
     private var cursor = 0
     private var builtAt: Date?
@@ -45,6 +46,7 @@ package struct Scheduler: Sendable {
         self.config = config
         self.planner = StepPlanner(config: config, calendar: calendar)
         self.expander = OccurrenceExpander(config: config, calendar: calendar)
+        self.difficultyPlanner = DifficultyPlanner(config: config, calendar: calendar)
     }
 
     /// Everything due at or before `now`, then the next wake-up.
@@ -57,9 +59,19 @@ package struct Scheduler: Sendable {
         var actions: [Action] = []
         var candidates: [String: (entry: Entry, channel: Channel, key: String)] = [:]
         var order: [String] = []
+        var due: [Entry] = []
         while cursor < timeline.count, timeline[cursor].step.at <= now {
-            let entry = timeline[cursor]
+            due.append(timeline[cursor])
             cursor += 1
+        }
+        // Difficulty steps come from the records, which change between ticks: planned
+        // afresh each tick (they are few), the ledger saying which already went out.
+        for difficulty in state.difficulties {
+            for step in difficultyPlanner.steps(of: difficulty, through: now) {
+                due.append(Entry(step: step, firstStepAt: step.at))
+            }
+        }
+        for entry in due {
             guard !state.isFinished(entry.step, firstStepAt: entry.firstStepAt) else { continue }
             for channel in entry.step.channels {
                 let key = entry.step.key(for: channel)
@@ -109,7 +121,15 @@ package struct Scheduler: Sendable {
 
     /// The first future step that still has something to send, or the rebuild time.
     private func nextWake(after now: Date, state: some SchedulerState) -> Date {
-        let rebuild = (builtAt ?? now).addingTimeInterval(Self.rebuildAfter)
+        var rebuild = (builtAt ?? now).addingTimeInterval(Self.rebuildAfter)
+        for difficulty in state.difficulties {
+            for step in difficultyPlanner.steps(of: difficulty, through: rebuild)
+            where step.at > now && step.at < rebuild
+                && step.channels.contains(where: { !state.isRecorded(key: step.key(for: $0)) })
+            {
+                rebuild = step.at
+            }
+        }
         var index = cursor
         while index < timeline.count {
             let entry = timeline[index]

@@ -10,9 +10,14 @@ package protocol SchedulerState {
     /// Whether the ledger holds this delivery key in any status (pending, sent,
     /// retrying, dead or skipped): such a step is never scheduled again.
     func isRecorded(key: String) -> Bool
+    /// Every difficulty with its history (DESIGN §14): their notices and follow-ups are steps too.
+    var difficulties: [Difficulty] { get }
 }
 
 extension SchedulerState {
+    /// No difficulties: states that predate them, and tests about other duties.
+    package var difficulties: [Difficulty] { [] }
+
     /// Whether the occurrence needs no more reminders at `now`.
     ///
     /// A one-off task marked done is finished. For a recurring task, "done" covers
@@ -25,8 +30,9 @@ extension SchedulerState {
             return !step.occurrence.isRecurring || firstStepAt <= doneAt
         case .monthlyReport, .request:
             return reportReceived(step.occurrence.duty, occurrence: step.occurrence.occurrence)
-        case .consolidatedReport:
-            // Sent by the daemon itself; the ledger alone says whether it went out.
+        case .consolidatedReport, .difficulty:
+            // Sent by the daemon itself (difficulty steps are planned from the record's
+            // current state); the ledger alone says whether it went out.
             return false
         }
     }

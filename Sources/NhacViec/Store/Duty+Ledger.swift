@@ -8,6 +8,8 @@ extension Duty {
         switch (parts.first, parts.count) {
         case ("task", 2) where !parts[1].isEmpty:
             self = .task(id: parts[1])
+        case ("difficulty", 2) where !parts[1].isEmpty:
+            self = .difficulty(id: parts[1])
         case ("report", 2) where parts[1] == "consolidated":
             self = .consolidatedReport
         case ("report", 3) where !parts[1].isEmpty && !parts[2].isEmpty:

@@ -41,6 +41,11 @@ extension StateStore {
                 }
                 next.lastTaskChangeID = lastChange
             }
+            let lastDifficultyEvent = try Self.lastDifficultyEventID(db)
+            if lastDifficultyEvent != current.lastDifficultyEventID {
+                next.difficulties = try Self.loadDifficulties(db, id: nil)
+                next.lastDifficultyEventID = lastDifficultyEvent
+            }
             return next
         }
     }

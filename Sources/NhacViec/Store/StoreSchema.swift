@@ -15,6 +15,8 @@ enum StoreSchema {
     /// Second release: task status history, received reports, the server's reply
     /// on success, and dead-letter reporting.
     static let v2 = "v2-tasks-submissions-replies"
+    /// Difficulties (vướng mắc) tracked until resolved, with their history (DESIGN §14).
+    static let v3Difficulties = "v3-difficulties"
 
     static let statuses = "'pending', 'sent', 'retrying', 'dead', 'skipped'"
     static let taskStatuses = "'not_started', 'in_progress', 'done', 'blocked'"
@@ -120,6 +122,7 @@ enum StoreSchema {
                 table.primaryKey(["submission_id", "position"])
             }
         }
+        migrator.registerMigration(v3Difficulties, migrate: StoreSchema.createDifficulties)
         return migrator
     }
 }

@@ -15,11 +15,14 @@ package struct StoreSnapshot: SchedulerState, Sendable {
     package internal(set) var doneAt: [String: Date] = [:]
     /// `<duty>/<occurrence>` of every received report.
     package internal(set) var receivedReports: Set<String> = []
+    /// Every difficulty with its history (few: re-read whole when one changes).
+    package internal(set) var difficulties: [Difficulty] = []
 
     /// The highest row seen in each table, so a refresh reads only what is new.
     var lastDeliveryRowID: Int64 = 0
     var lastTaskChangeID: Int64 = 0
     var lastSubmissionID: Int64 = 0
+    var lastDifficultyEventID: Int64 = 0
 
     package func taskDoneAt(_ taskID: String) -> Date? {
         doneAt[taskID]

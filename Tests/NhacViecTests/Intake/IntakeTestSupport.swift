@@ -102,6 +102,25 @@ final class MemorySink: SubmissionSink, @unchecked Sendable {
         return previous.map { .replaced(previousReceivedAt: $0.receivedAt) } ?? .recorded
     }
 
+    private var raised: [String] = []
+
+    /// In memory, difficulties never close: the same text from the same unit is already open.
+    func raiseDifficulties(
+        _ entries: [DifficultyEntry], unit: String, at: Date, timeZone: TimeZone, source: String, reopen: Bool
+    ) throws -> [DifficultyRaise] {
+        lock.lock()
+        defer { lock.unlock() }
+        if failing { throw Down() }
+        return entries.map { entry in
+            let key = "\(unit)/\(Difficulty.normalizedText(entry.text))"
+            if let index = raised.firstIndex(of: key) {
+                return DifficultyRaise(id: "VM-\(index + 1)", outcome: .alreadyOpen)
+            }
+            raised.append(key)
+            return DifficultyRaise(id: "VM-\(raised.count)", outcome: .created)
+        }
+    }
+
     func recorded(_ duty: Duty, _ occurrence: String) -> [Submission] {
         lock.lock()
         defer { lock.unlock() }

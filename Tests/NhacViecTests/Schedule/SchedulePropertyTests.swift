@@ -116,8 +116,8 @@ import Testing
                     #expect(step.date == dueStep)
                 case .escalation:
                     #expect(step.date >= dueStep)
-                case .compile:
-                    Issue.record("a task occurrence has no compile step")
+                case .compile, .notice, .followUp, .resolution:
+                    Issue.record("a task occurrence has no \(step.kind) step")
                 }
                 checked += 1
             }

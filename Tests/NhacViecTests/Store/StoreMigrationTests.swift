@@ -12,7 +12,7 @@ import Testing
             let nested = (directory as NSString).appendingPathComponent("deeper")
             let store = try StateStore(directory: nested)
             #expect(FileManager.default.fileExists(atPath: (nested as NSString).appendingPathComponent("state.sqlite")))
-            #expect(try store.appliedMigrations() == [StoreSchema.v1, StoreSchema.v2])
+            #expect(try store.appliedMigrations() == StoreSchema.migrator.migrations)
             let (tables, journal, synchronous) = try store.pool.writeWithoutTransaction { db in
                 (
                     try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"),
@@ -75,7 +75,7 @@ import Testing
             }
 
             let store = try StateStore(directory: directory)
-            #expect(try store.appliedMigrations() == [StoreSchema.v1, StoreSchema.v2])
+            #expect(try store.appliedMigrations() == StoreSchema.migrator.migrations)
             #expect(try store.counts() == [.pending: 1, .sent: 1, .dead: 1, .skipped: 1, .retrying: 0])
             #expect(try store.lastRun() == F.t0)
             #expect(try store.lastConfigPath() == "/etc/nhacviec/nhacviec.yaml")
