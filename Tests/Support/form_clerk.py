@@ -6,7 +6,7 @@ OOXML writer), and a reader that dumps what a form holds.
   form_clerk.py fill FORM.docx SPEC.json OUT.docx
 
 SPEC (every key optional):
-  "rows": {task id: {"status"|"progress"|"note": VALUE}}    fill those cells
+  "rows": {task id: {"id"|"status"|"progress"|"note": VALUE}}    fill those cells
   "plain": true           write cells and sections as plain text, dropping the content
                           controls (what a clerk pasting over them, or an older editor, does)
   "delete_rows": [ids]    remove those rows from the table
@@ -186,7 +186,7 @@ def fill(path, spec_path, out):
     document = docx.Document(path)
     body = document.element.body
     plain = spec.get("plain", False)
-    columns = {"status": 5, "progress": 6, "note": 7}
+    columns = {"id": 1, "status": 5, "progress": 6, "note": 7}
     if spec.get("rows") or spec.get("delete_rows") or spec.get("blank_rows"):
         tbl = task_table(body)
         for task, fields in spec.get("rows", {}).items():

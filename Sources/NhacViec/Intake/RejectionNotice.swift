@@ -9,12 +9,14 @@ enum RejectionNotice {
         let reason =
             switch error.code {
             case .unsupportedType:
-                "chỉ nhận báo cáo dạng Markdown (.md, .markdown) có phần đầu YAML hoặc tệp YAML (.yaml, .yml); "
-                    + "đề nghị gửi lại đúng định dạng"
+                "chỉ nhận báo cáo dạng Markdown (.md, .markdown) có phần đầu YAML, tệp YAML (.yaml, .yml) "
+                    + "hoặc mẫu báo cáo Word đã điền (.docx); đề nghị gửi lại đúng định dạng"
             case .tooLarge:
                 "tệp quá lớn so với một báo cáo (tài liệu kèm theo đề nghị gửi riêng); đề nghị gửi lại báo cáo"
             case .notUTF8:
                 "tệp không phải văn bản UTF-8; đề nghị lưu lại tệp với bảng mã UTF-8 (Unicode) rồi gửi lại"
+            case .syntax where SubmissionFormat(fileName: fileName) == .docx:
+                "không đọc được mẫu báo cáo Word; đề nghị xem lỗi dưới đây rồi gửi lại"
             case .syntax:
                 "phần thông tin đầu báo cáo (YAML) viết sai cú pháp; đề nghị sửa theo lỗi dưới đây rồi gửi lại"
             case .invalid:

@@ -56,8 +56,12 @@ package enum SubmissionParser {
     private static func parse(
         data: Data, fileName: String, issueFile: String, config: Config, receivedAt: Date
     ) throws(SubmissionError) -> Submission {
-        try checkFormat(fileName, issueFile: issueFile)
+        let format = try checkFormat(fileName, issueFile: issueFile)
         try checkSize(data.count, fileName: issueFile)
+        if format == .docx {
+            return try WordFormReader.read(
+                data: data, fileName: fileName, issueFile: issueFile, config: config, receivedAt: receivedAt)
+        }
         let text = try SubmissionText.decode(data, file: issueFile)
         return try parse(text: text, fileName: fileName, issueFile: issueFile, config: config, receivedAt: receivedAt)
     }
@@ -76,6 +80,10 @@ package enum SubmissionParser {
             let parts = try FrontMatter.split(text, file: issueFile)
             yaml = parts.yaml
             body = parts.body.precomposedStringWithCanonicalMapping
+        case .docx:
+            throw SubmissionError(
+                code: .unsupportedType, file: issueFile,
+                message: "a Word form is read from the file's bytes, not from text")
         }
         let root = try compose(yaml, file: issueFile, format: format)
         let issues = IssueCollector()
@@ -102,14 +110,22 @@ package enum SubmissionParser {
             throw SubmissionError(
                 code: .unsupportedType, file: issueFile ?? fileName,
                 message:
-                    "unsupported file type: send a Markdown report with YAML front matter (.md, .markdown) "
-                    + "or the fields alone as YAML (.yaml, .yml)")
+                    "unsupported file type: send a Markdown report with YAML front matter (.md, .markdown), "
+                    + "the fields alone as YAML (.yaml, .yml) or the filled Word form (.docx)")
         }
         return format
     }
 
     /// Throws when a file is larger than any report (a scan or an export sent by mistake).
     static func checkSize(_ size: Int, fileName: String) throws(SubmissionError) {
+        if SubmissionFormat(fileName: fileName) == .docx {
+            guard size > WordPackageParts.maximumFileSize else { return }
+            throw SubmissionError(
+                code: .tooLarge, file: fileName,
+                message:
+                    "the file is \(size) bytes; a filled form is at most \(WordPackageParts.maximumFileSize) bytes "
+                    + "(send attachments separately)")
+        }
         guard size > maximumSize else { return }
         throw SubmissionError(
             code: .tooLarge, file: fileName,

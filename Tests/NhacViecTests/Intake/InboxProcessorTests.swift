@@ -83,7 +83,7 @@ import Testing
         try box.drop(fixture: "good-minimal.yml")
         try box.drop(fixture: "unknown-unit.md")
         try box.drop(fixture: "not-utf8.md")
-        try box.drop("bao-cao.docx", Data([0x50, 0x4B, 0x03, 0x04]))
+        try box.drop("bao-cao.pdf", Data("%PDF-1.7".utf8))
         try box.drop(".dang-soan.md", Data("unit: x".utf8))
         try box.drop("tai-len.md.part", Data("---\nunit:".utf8))
         try box.drop(
@@ -96,7 +96,7 @@ import Testing
 
         #expect(summary.accepted.map(\.fileName) == ["bao-cao-qldt.md", "good-minimal.yml"])
         #expect(summary.accepted.map(\.archivedAs) == ["bao-cao-qldt.md", "good-minimal.yml"])
-        #expect(summary.rejected.map(\.fileName) == ["bao-cao.docx", "not-utf8.md", "unknown-unit.md"])
+        #expect(summary.rejected.map(\.fileName) == ["bao-cao.pdf", "not-utf8.md", "unknown-unit.md"])
         #expect(summary.rejected.map(\.error.code) == [.unsupportedType, .notUTF8, .invalid])
         #expect(summary.waiting == ["tai-len.md.part", "vua-xong.md"])
         #expect(summary.failed.isEmpty)
@@ -108,7 +108,7 @@ import Testing
                 ".dang-soan.md", "tai-len.md.part", "vua-xong.md",
                 "archive/bao-cao-qldt.md", "archive/good-minimal.yml",
                 "rejected/unknown-unit.md", "rejected/unknown-unit.md.error", "rejected/not-utf8.md",
-                "rejected/not-utf8.md.error", "rejected/bao-cao.docx", "rejected/bao-cao.docx.error",
+                "rejected/not-utf8.md.error", "rejected/bao-cao.pdf", "rejected/bao-cao.pdf.error",
             ])
         // Every input still exists, byte for byte, under its own name in one of the three places.
         for (name, data) in before {

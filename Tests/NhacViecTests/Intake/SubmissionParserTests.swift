@@ -127,11 +127,11 @@ import Testing
     @Test func anotherFileTypeIsRejectedBeforeReadingIt() throws {
         let error = try #require(throws: SubmissionError.self) {
             try SubmissionParser.parse(
-                data: Data([0xFF, 0xD8, 0xFF]), fileName: "bao-cao.docx", config: IntakeTestSupport.config(),
+                data: Data([0xFF, 0xD8, 0xFF]), fileName: "bao-cao.jpg", config: IntakeTestSupport.config(),
                 receivedAt: IntakeTestSupport.at(Self.receivedAt))
         }
         #expect(error.code == .unsupportedType)
-        #expect(error.description.hasPrefix("bao-cao.docx: error: unsupported file type"))
+        #expect(error.description.hasPrefix("bao-cao.jpg: error: unsupported file type"))
     }
 
     @Test func extensionsAreComparedWithoutCase() throws {
