@@ -6,6 +6,9 @@ as N.eml (the raw DATA bytes) and N.json (envelope and session facts).
 
   smtp_server.py OUTDIR [--tls CERT KEY] [--auth USER PASSWORD] [--port N]
   Recipients whose address contains "reject" get 550, "tempfail" get 450.
+  --stall TEXT: a message with a recipient containing TEXT never gets its reply
+  to DATA (the session hangs, as behind a dead link); "@" stalls every message.
+  --delay SECONDS: wait that long before answering each DATA (a slow server).
 """
 import argparse
 import asyncio
@@ -22,9 +25,11 @@ args_implicit_tls = False
 
 
 class Handler:
-    def __init__(self, outdir):
+    def __init__(self, outdir, stall=None, delay=0.0):
         self.outdir = outdir
         self.count = 0
+        self.stall = stall
+        self.delay = delay
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if "reject" in address:
@@ -35,6 +40,10 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.stall and any(self.stall in address for address in envelope.rcpt_tos):
+            await asyncio.sleep(3600)
+        if self.delay:
+            await asyncio.sleep(self.delay)
         self.count += 1
         base = os.path.join(self.outdir, str(self.count))
         with open(base + ".eml.tmp", "wb") as f:
@@ -64,6 +73,8 @@ def main():
     parser.add_argument("--auth", nargs=2, metavar=("USER", "PASSWORD"))
     parser.add_argument("--implicit-tls", action="store_true", help="TLS from the first byte (smtps)")
     parser.add_argument("--port", type=int, default=0, help="a fixed port (default: an ephemeral one)")
+    parser.add_argument("--stall", help="never answer DATA for recipients containing this text")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before answering DATA")
     args = parser.parse_args()
 
     context = None
@@ -80,7 +91,7 @@ def main():
 
     global args_implicit_tls
     args_implicit_tls = args.implicit_tls
-    handler = Handler(args.outdir)
+    handler = Handler(args.outdir, stall=args.stall, delay=args.delay)
 
     def factory():
         starttls_context = None if args.implicit_tls else context

@@ -44,7 +44,9 @@ extension ConfigParser {
     }
 
     private func parseEmail(_ mapping: YAMLMapping) -> EmailSettings? {
-        mapping.finish(known: ["url", "tls", "from", "username", "password_env", "password_file", "ca_file", "timeout"])
+        mapping.finish(known: [
+            "url", "tls", "from", "username", "password_env", "password_file", "ca_file", "timeout", "connections",
+        ])
         let url = mapping.value("url", required: true).flatMap {
             self.url($0, mapping.path.key("url"), schemes: ["smtp", "smtps"])
         }
@@ -76,9 +78,13 @@ extension ConfigParser {
         let timeout =
             duration(mapping, "timeout", units: [.seconds, .minutes], minimumSeconds: 1)
             ?? ConfigDuration(amount: 30, unit: .seconds)
+        // Parallel sessions for a burst (DESIGN §2): more than 32 looks like a typo
+        // and would be refused by most servers anyway.
+        let connections = mapping.integer("connections", range: 1...32) ?? EmailSettings.defaultConnections
         guard let url, let from else { return nil }
         return EmailSettings(
-            url: url, tls: tls, from: from, username: username, password: password, caFile: caFile, timeout: timeout)
+            url: url, tls: tls, from: from, username: username, password: password, caFile: caFile, timeout: timeout,
+            connections: connections)
     }
 
     /// A duration in one of `units`; reports anything else.

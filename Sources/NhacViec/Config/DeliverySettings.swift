@@ -17,6 +17,10 @@ package struct EmailSettings: Sendable {
     package var password: SecretReference?
     package var caFile: String?
     package var timeout: ConfigDuration
+    /// `connections`: how many SMTP sessions a burst may use at once (1–32).
+    package var connections: Int = EmailSettings.defaultConnections
+
+    package static let defaultConnections = 4
 }
 
 package struct RetrySettings: Sendable {

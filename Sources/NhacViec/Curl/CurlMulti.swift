@@ -10,15 +10,18 @@ final class CurlMulti {
     private let handle: UnsafeMutableRawPointer
     private var transfers: [UnsafeMutableRawPointer: CurlEasy] = [:]
 
-    /// - Parameter maxHostConnections: `CURLMOPT_MAX_HOST_CONNECTIONS`; transfers
-    ///   beyond it wait for a free connection instead of opening another.
+    /// - Parameter maxHostConnections: `CURLMOPT_MAX_HOST_CONNECTIONS` (0: no cap);
+    ///   transfers beyond it wait for a free connection instead of opening another.
     init(maxHostConnections: Int) throws(CurlError) {
         try CurlGlobal.ensure()
         guard let handle = curl_multi_init() else {
             throw CurlError(code: CURLE_FAILED_INIT, detail: "curl_multi_init returned NULL")
         }
         self.handle = handle
-        let code = nv_multi_setopt_long(handle, CURLMOPT_MAX_HOST_CONNECTIONS, max(1, maxHostConnections))
+        var code = nv_multi_setopt_long(handle, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, maxHostConnections))
+        // Idle connections (SMTP sessions between messages, kept-alive webhook hosts)
+        // stay cached for reuse; curl's default cache shrinks with the handles in use.
+        if code == CURLM_OK { code = nv_multi_setopt_long(handle, CURLMOPT_MAXCONNECTS, Self.cachedConnections) }
         if code != CURLM_OK {
             curl_multi_cleanup(handle)
             throw CurlError(code: CURLE_FAILED_INIT, detail: String(cString: curl_multi_strerror(code)))
@@ -30,6 +33,9 @@ final class CurlMulti {
         transfers.removeAll()
         curl_multi_cleanup(handle)
     }
+
+    /// Up to 32 SMTP sessions plus webhook hosts.
+    static let cachedConnections = 96
 
     var isEmpty: Bool { transfers.isEmpty }
 

@@ -9,15 +9,24 @@ import Synchronization
 /// cross threads and nothing blocks the Swift cooperative pool. Submitting wakes
 /// the thread with `curl_multi_wakeup`; an idle worker sleeps in `curl_multi_poll`.
 ///
-/// At most `maxHostConnections` transfers per host run at once; the rest wait
-/// here, not inside curl, because a transfer's timeout starts when it is handed
-/// to curl, and a long queue there would time out calls that never started.
+/// Every transfer the daemon makes goes through one worker (DESIGN §10): webhook
+/// calls and SMTP sessions side by side, so a hung server of one kind never holds
+/// up the other. At most `limit` transfers of one group (a webhook host, an SMTP
+/// server) run at once; the rest wait here, not inside curl, because a transfer's
+/// timeout starts when it is handed to curl, and a long queue there would time out
+/// transfers that never started. Waiting jobs start in the order submitted, so the
+/// submitter decides priority (the most urgent e-mail first).
 final class CurlMultiWorker: @unchecked Sendable {
     /// One transfer: `start` configures a handle; `finish` gets it back when the
     /// transfer is done (with nil and the error if `start` failed).
     struct Job: Sendable {
         /// Jobs with the same group (scheme, host and port) share the connection limit.
         let group: String
+        /// How many jobs of this group may run at once.
+        var limit: Int
+        /// Asked on the worker thread just before the transfer starts; false drops
+        /// the job without calling `finish` (its owner stopped waiting for it).
+        var shouldStart: @Sendable () -> Bool = { true }
         let start: @Sendable () throws(CurlError) -> CurlEasy
         let finish: @Sendable (CurlEasy?, CurlError?) -> Void
     }
@@ -30,13 +39,13 @@ final class CurlMultiWorker: @unchecked Sendable {
 
     // Only touched on the worker thread, except `wakeup()` under the state lock.
     private let multi: CurlMulti
-    private let maxPerGroup: Int
     private let state = Mutex(State())
 
     /// Starts the worker thread.
-    init(maxHostConnections: Int, name: String) throws(CurlError) {
-        multi = try CurlMulti(maxHostConnections: maxHostConnections)
-        maxPerGroup = max(1, maxHostConnections)
+    init(name: String) throws(CurlError) {
+        // The per-group limits are kept here; curl's own per-host cap would count an
+        // SMTP server and a webhook receiver on the same host together.
+        multi = try CurlMulti(maxHostConnections: 0)
         let thread = Thread { [self] in run() }
         thread.name = name
         thread.start()
@@ -67,16 +76,22 @@ final class CurlMultiWorker: @unchecked Sendable {
         var finishing: [ObjectIdentifier: (group: String, finish: @Sendable (CurlEasy?, CurlError?) -> Void)] = [:]
         var waiting: [String: [Job]] = [:]
         var active: [String: Int] = [:]
+        var limits: [String: Int] = [:]
         while true {
             let (jobs, stopping) = state.withLock { state in
                 defer { state.queue.removeAll() }
                 return (state.queue, state.stopping)
             }
-            for job in jobs { waiting[job.group, default: []].append(job) }
+            for job in jobs {
+                waiting[job.group, default: []].append(job)
+                limits[job.group] = max(1, job.limit)
+            }
             for group in Array(waiting.keys) {
-                while active[group, default: 0] < maxPerGroup, var queue = waiting[group], !queue.isEmpty {
+                while active[group, default: 0] < limits[group, default: 1], var queue = waiting[group], !queue.isEmpty
+                {
                     let job = queue.removeFirst()
                     waiting[group] = queue.isEmpty ? nil : queue
+                    guard job.shouldStart() else { continue }
                     do {
                         let easy = try job.start()
                         try multi.add(easy)
@@ -100,7 +115,7 @@ final class CurlMultiWorker: @unchecked Sendable {
             }
             // A finished transfer may have freed a slot for a waiting job: loop at once.
             if waiting.values.contains(where: { !$0.isEmpty })
-                && waiting.keys.contains(where: { active[$0, default: 0] < maxPerGroup })
+                && waiting.keys.contains(where: { active[$0, default: 0] < limits[$0, default: 1] })
             {
                 continue
             }

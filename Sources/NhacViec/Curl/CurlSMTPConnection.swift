@@ -1,10 +1,12 @@
 import CCurl
 
 /// One SMTP client session through libcurl: an easy handle configured for one
-/// server and reused for every message, so a batch shares one connection.
+/// server and reused for message after message, driven by ``CurlMultiWorker``.
 ///
-/// curl keeps the connection open between `send` calls and reconnects by itself
-/// if the server closed it. Not `Sendable`; `send` blocks.
+/// Between messages the connection waits in the multi handle's cache and the next
+/// message on this handle picks it up again (curl reconnects by itself if the
+/// server closed it). Not `Sendable`: only the worker thread uses it, one message
+/// at a time.
 final class CurlSMTPConnection {
     /// How STARTTLS is used on an `smtp://` URL (`CURLOPT_USE_SSL`).
     enum TLSUse: Sendable {
@@ -72,20 +74,17 @@ final class CurlSMTPConnection {
         transcript = try easy.recordTranscript()
     }
 
-    /// Sends one message to `recipients` with envelope sender `sender` (bare addresses).
-    func send(sender: String, recipients: [String], message: [UInt8]) -> Result {
-        do {
-            try easy.set(CURLOPT_MAIL_FROM, "<\(sender)>")
-            try easy.set(CURLOPT_MAIL_RCPT, list: recipients.map { "<\($0)>" })
-            try easy.setUpload(message)
-            try easy.perform()
-            return result(error: nil)
-        } catch {
-            return result(error: error)
-        }
+    /// The handle, set up to send one message to `recipients` with envelope sender
+    /// `sender` (bare addresses) when the worker adds it to its multi handle.
+    func prepare(sender: String, recipients: [String], message: [UInt8]) throws(CurlError) -> CurlEasy {
+        try easy.set(CURLOPT_MAIL_FROM, "<\(sender)>")
+        try easy.set(CURLOPT_MAIL_RCPT, list: recipients.map { "<\($0)>" })
+        try easy.setUpload(message)
+        return easy
     }
 
-    private func result(error: CurlError?) -> Result {
+    /// What happened to the message last prepared, once the worker has finished it.
+    func result(error: CurlError?) -> Result {
         Result(
             error: error, lastReply: transcript.lastReply, recipientReplies: transcript.recipientReplies,
             openedConnection: easy.newConnections > 0)

@@ -8,6 +8,11 @@ package struct DeliveryFailure: Error, Sendable, Equatable, CustomStringConverti
         case transient(retryAfter: Duration?)
         /// Trying again cannot help: dead-letter at once.
         case permanent
+        /// The server's configuration (or ours for it) is wrong, not the message: a
+        /// certificate not trusted, STARTTLS missing, a refused login. Retried like a
+        /// transient failure, and the admins are told at once; `fix` names the
+        /// config key to look at (`delivery.email.ca_file`).
+        case configuration(fix: String)
     }
 
     package var disposition: Disposition
@@ -42,9 +47,18 @@ package struct DeliveryFailure: Error, Sendable, Equatable, CustomStringConverti
         DeliveryFailure(.permanent, reason: reason)
     }
 
+    /// Whether trying again can help (transient and configuration failures).
     package var isTransient: Bool {
-        if case .transient = disposition { return true }
-        return false
+        switch disposition {
+        case .transient, .configuration: true
+        case .permanent: false
+        }
+    }
+
+    /// The config key to fix, for a failure of the server's configuration.
+    package var configurationFix: String? {
+        if case .configuration(let fix) = disposition { return fix }
+        return nil
     }
 
     /// The server's `Retry-After`, if it sent one with a transient failure.
@@ -54,6 +68,10 @@ package struct DeliveryFailure: Error, Sendable, Equatable, CustomStringConverti
     }
 
     package var description: String {
-        (isTransient ? "transient: " : "permanent: ") + reason
+        switch disposition {
+        case .transient: "transient: " + reason
+        case .permanent: "permanent: " + reason
+        case .configuration: "server configuration: " + reason
+        }
     }
 }

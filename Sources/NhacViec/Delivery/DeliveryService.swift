@@ -15,6 +15,8 @@ package final class DeliveryService: Sendable {
     }
 
     package let mode: Mode
+    /// The one thread that carries every network transfer (DESIGN §10).
+    private let worker: CurlMultiWorker
     private let smtp: SMTPTransport?
     private let webhooks: WebhookTransport
     private let outbox: Outbox
@@ -37,6 +39,12 @@ package final class DeliveryService: Sendable {
         }
 
         let secrets = SecretResolver(config: config, environment: environment)
+        do {
+            worker = try CurlMultiWorker(name: "nhacviec.curl")
+        } catch {
+            problem("delivery", "cannot start the transfer thread (libcurl): \(error)")
+            throw ConfigError(code: .invalid, issues: problems)
+        }
         var smtp: SMTPTransport?
         if mode == .live, let email = config.delivery.email {
             var password: String?
@@ -50,7 +58,7 @@ package final class DeliveryService: Sendable {
                 username: email.username, password: password, caFile: email.caFile,
                 timeout: email.timeout.duration ?? .seconds(30))
             if let issue = settings.problem { problem("delivery.email", issue) }
-            smtp = SMTPTransport(settings: settings)
+            smtp = SMTPTransport(settings: settings, worker: worker, connections: email.connections)
         }
         self.smtp = smtp
 
@@ -75,17 +83,17 @@ package final class DeliveryService: Sendable {
         }
         self.resolvedWebhooks = resolved
 
-        do {
-            self.webhooks = try WebhookTransport()
-        } catch {
-            problem("webhooks", "cannot start the webhook transport: \(error)")
-            throw ConfigError(code: .invalid, issues: problems)
-        }
+        self.webhooks = WebhookTransport(worker: worker)
         let outboxPath =
             config.delivery.outbox.hasPrefix("/")
             ? config.delivery.outbox : stateDirectory + "/" + config.delivery.outbox
         self.outbox = Outbox(directory: outboxPath)
         if !problems.isEmpty { throw ConfigError(code: .invalid, issues: problems) }
+    }
+
+    deinit {
+        // Transfers under way finish (their outcomes are no longer awaited), then the thread ends.
+        worker.shutdown()
     }
 
     /// The webhook with its URL and secret, if it is used and could be resolved.
@@ -98,33 +106,66 @@ package final class DeliveryService: Sendable {
         smtp == nil ? "outbox" : "smtp"
     }
 
-    /// Sends emails (one SMTP connection for the batch) and calls webhooks (all at
-    /// once, on the webhook transport's thread) side by side; blocks the calling
-    /// thread until both are done. Outcomes are in the order given.
-    ///
-    /// Blocking on purpose: the daemon runs on the main thread alone (see `Daemon`).
-    package func send(emails: [EmailMessage], webhooks requests: [WebhookRequest]) -> (
+    /// Starts sending: e-mails (over up to `delivery.email.connections` SMTP sessions)
+    /// and webhook calls at once on the curl worker thread, in the order given (the
+    /// caller puts the most urgent first); outbox writes as the caller drains the batch. The caller takes each
+    /// outcome with ``DeliveryBatch/next(timeout:)`` and commits it before the next
+    /// (DESIGN §5); the calling thread only ever waits with a timeout, so a stop
+    /// request is seen within that timeout.
+    package func start(emails: [EmailMessage], webhooks requests: [WebhookRequest]) -> DeliveryBatch {
+        let batch = DeliveryBatch(count: emails.count + requests.count)
+        for (index, request) in requests.enumerated() {
+            if mode == .dryRun {
+                batch.addLocal(.webhook(index)) { [outbox] in
+                    Self.write { () throws(DeliveryError) in try outbox.write(request) }
+                }
+            } else {
+                let mailbox = batch.mailbox
+                webhooks.start(request, shouldStart: { mailbox.shouldStart() }) {
+                    mailbox.complete(.webhook(index), $0)
+                }
+            }
+        }
+        for (index, message) in emails.enumerated() {
+            if let smtp {
+                let mailbox = batch.mailbox
+                smtp.start(message, shouldStart: { mailbox.shouldStart() }) { mailbox.complete(.email(index), $0) }
+            } else {
+                batch.addLocal(.email(index)) { [outbox] in
+                    Self.write { () throws(DeliveryError) in try outbox.write(message) }
+                }
+            }
+        }
+        return batch
+    }
+
+    /// Sends everything and waits for every outcome (for `send-test`, which has no
+    /// ledger to record into); outcomes in the order given.
+    package func sendAll(emails: [EmailMessage], webhooks requests: [WebhookRequest]) -> (
         emails: [DeliveryOutcome], webhooks: [DeliveryOutcome]
     ) {
-        let calls: WebhookTransport.PendingCalls? =
-            requests.isEmpty || mode == .dryRun ? nil : webhooks.startAll(requests)
-        let emailOutcomes = send(emails: emails)
-        let webhookOutcomes =
-            calls?.wait()
-            ?? requests.map { request in write { () throws(DeliveryError) in try outbox.write(request) } }
-        return (emailOutcomes, webhookOutcomes)
-    }
-
-    /// Sends emails (one SMTP connection for the batch), or writes them to the outbox.
-    package func send(emails: [EmailMessage]) -> [DeliveryOutcome] {
-        guard !emails.isEmpty else { return [] }
-        if let smtp { return smtp.sendBlocking(emails) }
-        return emails.map { message in
-            write { () throws(DeliveryError) in try outbox.write(message) }
+        var emailOutcomes = [DeliveryOutcome?](repeating: nil, count: emails.count)
+        var webhookOutcomes = [DeliveryOutcome?](repeating: nil, count: requests.count)
+        let batch = start(emails: emails, webhooks: requests)
+        loop: while true {
+            switch batch.next(timeout: .seconds(1)) {
+            case .outcome(.email(let index), let outcome): emailOutcomes[index] = outcome
+            case .outcome(.webhook(let index), let outcome): webhookOutcomes[index] = outcome
+            case .waiting: continue
+            case .finished: break loop
+            }
         }
+        let missing = DeliveryOutcome.failed(.transient("the send did not complete"))
+        return (emailOutcomes.map { $0 ?? missing }, webhookOutcomes.map { $0 ?? missing })
     }
 
-    private func write(_ body: () throws(DeliveryError) -> Outbox.WriteResult) -> DeliveryOutcome {
+    /// Writes an e-mail to the outbox whatever the mode (an admin alert that could
+    /// not be sent is kept there for a person to read).
+    package func writeToOutbox(_ message: EmailMessage) -> DeliveryOutcome {
+        Self.write { () throws(DeliveryError) in try outbox.write(message) }
+    }
+
+    private static func write(_ body: () throws(DeliveryError) -> Outbox.WriteResult) -> DeliveryOutcome {
         do {
             let result = try body()
             return .delivered(DeliveryReceipt(replyCode: 250, replyText: "written to \(result.path)"))

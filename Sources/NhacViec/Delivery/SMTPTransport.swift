@@ -1,64 +1,87 @@
-import Dispatch
+import Synchronization
 
-/// Sends email through one SMTP server with libcurl, one connection for a batch.
+/// Sends email through one SMTP server with libcurl, over up to `connections`
+/// sessions at once (`delivery.email.connections`, DESIGN §5).
 ///
-/// All curl work runs on a private serial dispatch queue, never on the Swift
-/// cooperative pool: `send` suspends until the queue has sent the batch. The
-/// queue owns one long-lived libcurl handle, so messages sent back to back (and
-/// batches close together) share a connection; curl reconnects when the server
-/// has closed it. Messages are sent one after another, never in parallel.
+/// Every message is a job on the shared curl worker (``CurlMultiWorker``), next to
+/// the webhook calls: a slow SMTP server delays no webhook and a slow webhook no
+/// e-mail. Each session is a long-lived easy handle that carries message after
+/// message over its connection. Messages start in the order given, so the caller
+/// puts the most urgent first. Outcomes come back one by one, as each message's
+/// is known, for the caller to commit before the next.
 ///
 /// Failure classes (DESIGN §5): no connection, timeouts and SMTP 4xx replies are
-/// transient; SMTP 5xx replies are permanent. Also permanent, because only a person
-/// can fix them and retrying for a day would only hide them: `tls: required`
-/// against a server that offers no STARTTLS (a wrong port, or someone stripping
-/// STARTTLS on the way), a certificate that does not verify, a refused login
-/// without a reply code, and invalid settings.
-package final class SMTPTransport: @unchecked Sendable {
+/// transient; SMTP 5xx replies are permanent. A failure of the server's
+/// configuration rather than of the message (`tls: required` against a server
+/// that offers no STARTTLS, a certificate that does not verify, a refused login)
+/// is retried like a transient one, but named as such so the admins are told at
+/// once what to fix; invalid settings are permanent.
+package final class SMTPTransport: Sendable {
     package let settings: SMTPSettings
-    private let queue = DispatchQueue(label: "nhacviec.smtp")
-    /// Only touched on `queue`.
-    private var connection: CurlSMTPConnection?
+    private let worker: CurlMultiWorker
+    private let sessions: CurlSMTPSessionPool
+    private let connections: Int
+    private let group: String
 
-    package init(settings: SMTPSettings) {
+    /// - Parameters:
+    ///   - worker: the curl worker every transfer goes through.
+    ///   - connections: how many SMTP sessions may be open at once (1–32).
+    init(settings: SMTPSettings, worker: CurlMultiWorker, connections: Int) {
         self.settings = settings
+        self.worker = worker
+        self.connections = min(max(1, connections), 32)
+        self.group = "smtp " + settings.curlURL
+        self.sessions = CurlSMTPSessionPool(options: Self.curlOptions(settings))
     }
 
-    /// Sends the messages in order; one outcome per message, in the same order.
-    package func send(_ messages: [EmailMessage]) async -> [DeliveryOutcome] {
-        await withCheckedContinuation { continuation in
-            queue.async {
-                continuation.resume(returning: self.sendOnQueue(messages))
-            }
-        }
-    }
-
-    package func send(_ message: EmailMessage) async -> DeliveryOutcome {
-        await send([message])[0]
-    }
-
-    /// Sends the messages in order on the calling thread (the queue is only used to
-    /// serialise access to the connection: `sync` runs the work right here), for the
-    /// daemon, which keeps off Dispatch's worker threads (see `Daemon`).
-    package func sendBlocking(_ messages: [EmailMessage]) -> [DeliveryOutcome] {
-        queue.sync { sendOnQueue(messages) }
-    }
-
-    private func sendOnQueue(_ messages: [EmailMessage]) -> [DeliveryOutcome] {
+    /// Queues one message on the worker; `completion` runs on the worker thread with
+    /// its outcome. `shouldStart` is asked just before the message starts: false
+    /// drops it without a completion (a stop under way; its intent stays pending).
+    package func start(
+        _ message: EmailMessage, shouldStart: @escaping @Sendable () -> Bool = { true },
+        completion: @escaping @Sendable (DeliveryOutcome) -> Void
+    ) {
         if let problem = settings.problem {
-            return messages.map { _ in .failed(.permanent("invalid SMTP settings: \(problem)")) }
+            completion(.failed(.permanent("invalid SMTP settings: \(problem)")))
+            return
         }
-        let connection: CurlSMTPConnection
-        do {
-            connection = try self.connection ?? CurlSMTPConnection(options: curlOptions)
-        } catch {
-            return messages.map { _ in .failed(.transient("cannot set up libcurl: \(error)")) }
+        let recipients = message.envelopeRecipients
+        guard !recipients.isEmpty else {
+            completion(.failed(.permanent("the message has no recipients")))
+            return
         }
-        self.connection = connection
-        return messages.map { send($0, through: connection) }
+        let sender = message.from.address
+        let bytes = message.rendered()
+        let sessions = self.sessions
+        let lent = Mutex<CurlSMTPSessionPool.Session?>(nil)
+        worker.submit(
+            CurlMultiWorker.Job(
+                group: group, limit: connections, shouldStart: shouldStart,
+                start: { () throws(CurlError) -> CurlEasy in
+                    let session = try sessions.checkOut()
+                    // Lent until finish(), which also runs (without a handle) if prepare fails.
+                    lent.withLock { $0 = session }
+                    return try session.connection.prepare(sender: sender, recipients: recipients, message: bytes)
+                },
+                finish: { easy, error in
+                    guard let session = lent.withLock({ $0.take() }) else {
+                        completion(
+                            .failed(
+                                .transient(
+                                    "cannot set up libcurl: \(error.map(String.init(describing:)) ?? "no handle")")))
+                        return
+                    }
+                    let result = session.connection.result(error: error)
+                    sessions.checkIn(session)
+                    if easy == nil, let error {
+                        completion(.failed(.transient("cannot set up libcurl: \(error)")))
+                        return
+                    }
+                    completion(Self.outcome(result, recipientCount: recipients.count))
+                }))
     }
 
-    private var curlOptions: CurlSMTPConnection.Options {
+    private static func curlOptions(_ settings: SMTPSettings) -> CurlSMTPConnection.Options {
         let tls: CurlSMTPConnection.TLSUse =
             switch settings.tls {
             case .required: .required
@@ -70,10 +93,7 @@ package final class SMTPTransport: @unchecked Sendable {
             caFile: settings.caFile, connectTimeout: settings.connectTimeout, timeout: settings.timeout)
     }
 
-    private func send(_ message: EmailMessage, through connection: CurlSMTPConnection) -> DeliveryOutcome {
-        let recipients = message.envelopeRecipients
-        guard !recipients.isEmpty else { return .failed(.permanent("the message has no recipients")) }
-        let result = connection.send(sender: message.from.address, recipients: recipients, message: message.rendered())
+    private static func outcome(_ result: CurlSMTPConnection.Result, recipientCount: Int) -> DeliveryOutcome {
         let rejected = result.recipientReplies.filter { $0.reply.code >= 400 }.map {
             RejectedRecipient(address: $0.address, replyCode: $0.reply.code, replyText: $0.reply.text)
         }
@@ -83,7 +103,7 @@ package final class SMTPTransport: @unchecked Sendable {
                 DeliveryReceipt(replyCode: reply.code, replyText: reply.text, rejectedRecipients: rejected))
         }
         return .failed(
-            Self.failure(error, lastReply: result.lastReply, rejected: rejected, recipientCount: recipients.count))
+            Self.failure(error, lastReply: result.lastReply, rejected: rejected, recipientCount: recipientCount))
     }
 
     static func failure(
@@ -105,17 +125,29 @@ package final class SMTPTransport: @unchecked Sendable {
         }
         let serverSaid =
             code > 0 ? "server replied \(code)" + (text.map { " \($0)" } ?? "") + " (\(error))" : "\(error)"
-        switch error.category {
+        // 535 (credentials refused) and 530/534 (login required, mechanism too weak):
+        // curl reports them as a refused command, but only the password can fix them.
+        let category = [530, 534, 535].contains(code) ? .authentication : error.category
+        switch category {
         case .rejected:
             return make(code >= 500 ? .permanent : .transient(retryAfter: nil), serverSaid)
         case .connection, .timeout, .tlsHandshake, .other:
             return make(.transient(retryAfter: nil), serverSaid)
         case .tlsUnavailable:
-            return make(.permanent, "the server does not offer STARTTLS and tls is required (\(error))")
+            return make(
+                .configuration(fix: "delivery.email.tls"),
+                "the server does not offer STARTTLS and tls is required (\(error)); check the port in "
+                    + "delivery.email.url, or set delivery.email.tls if this server really has no TLS")
         case .tlsCertificate:
-            return make(.permanent, "the server's TLS certificate did not verify (\(error))")
+            return make(
+                .configuration(fix: "delivery.email.ca_file"),
+                "the server's TLS certificate did not verify (\(error)); if the server uses a private CA, "
+                    + "point delivery.email.ca_file at that CA's certificate (PEM)")
         case .authentication:
-            return make(.permanent, "the server refused the login (\(error))")
+            return make(
+                .configuration(fix: "delivery.email.password"),
+                "the server refused the login (\(serverSaid)); check delivery.email.username and the password "
+                    + "(password_env or password_file)")
         case .invalidRequest:
             return make(.permanent, serverSaid)
         }

@@ -86,7 +86,7 @@ package struct TestMessageSender {
                 throw .secret("webhook '\(webhook.id)': \(error.message)")
             }
         }
-        let (emailOutcomes, webhookOutcomes) = delivery.send(emails: emails.map(\.1), webhooks: requests.map(\.1))
+        let (emailOutcomes, webhookOutcomes) = delivery.sendAll(emails: emails.map(\.1), webhooks: requests.map(\.1))
         return zip(emails.map(\.0), emailOutcomes).map { Attempt(channel: $0, outcome: $1) }
             + zip(requests.map(\.0), webhookOutcomes).map { Attempt(channel: $0, outcome: $1) }
     }

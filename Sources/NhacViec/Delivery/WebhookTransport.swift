@@ -1,13 +1,12 @@
 import Foundation
 import Synchronization
 
-/// Calls webhooks through one libcurl multi handle on a dedicated thread, many at once.
+/// Calls webhooks through the shared curl worker (``CurlMultiWorker``), many at once.
 ///
-/// `send` suspends the calling task until its call is done; the transfers run
-/// concurrently on the transport's thread (never on the Swift cooperative pool),
-/// with at most `maxConnectionsPerHost` connections to one host and kept-alive
-/// connections reused across calls. Dropping the transport lets calls in flight
-/// finish and then ends the thread.
+/// `start` queues a call and returns; its completion runs on the worker thread.
+/// At most `maxConnectionsPerHost` calls to one host run at once, over kept-alive
+/// connections reused across calls; SMTP sessions run beside them on the same
+/// worker without waiting for each other.
 ///
 /// Classes (DESIGN §5): 2xx delivered; 408, 429, 5xx, no connection and timeouts
 /// transient (with the server's `Retry-After`, seconds or HTTP-date, as a
@@ -15,31 +14,25 @@ import Synchronization
 /// or would change the scheme. TLS certificate failures and bad URLs are permanent.
 package final class WebhookTransport: Sendable {
     private let worker: CurlMultiWorker
+    private let maxConnectionsPerHost: Int
     private let now: @Sendable () -> Date
 
-    /// - Parameter now: the wall clock, for `Retry-After` given as an HTTP-date.
-    package init(maxConnectionsPerHost: Int = 4, now: @escaping @Sendable () -> Date = { Date() }) throws {
-        do {
-            worker = try CurlMultiWorker(maxHostConnections: maxConnectionsPerHost, name: "nhacviec.webhooks")
-        } catch {
-            throw DeliveryError(.io, path: "libcurl", message: "cannot start the webhook worker: \(error)")
-        }
+    /// - Parameters:
+    ///   - worker: the curl worker every transfer goes through.
+    ///   - now: the wall clock, for `Retry-After` given as an HTTP-date.
+    init(worker: CurlMultiWorker, maxConnectionsPerHost: Int = 8, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.worker = worker
+        self.maxConnectionsPerHost = max(1, maxConnectionsPerHost)
         self.now = now
     }
 
-    deinit {
-        worker.shutdown()
-    }
-
-    /// Makes one call; returns when it is done.
-    package func send(_ request: WebhookRequest) async -> DeliveryOutcome {
-        await withCheckedContinuation { continuation in
-            start(request) { continuation.resume(returning: $0) }
-        }
-    }
-
     /// Starts one call on the transport's thread; `completion` runs there when it is done.
-    package func start(_ request: WebhookRequest, completion: @escaping @Sendable (DeliveryOutcome) -> Void) {
+    /// `shouldStart` is asked just before the transfer begins: false drops the call
+    /// without a completion (a stop under way).
+    package func start(
+        _ request: WebhookRequest, shouldStart: @escaping @Sendable () -> Bool = { true },
+        completion: @escaping @Sendable (DeliveryOutcome) -> Void
+    ) {
         guard CurlHTTPPost.scheme(of: request.url) != nil else {
             completion(.failed(.permanent("the webhook URL must start with http:// or https://")))
             return
@@ -50,57 +43,13 @@ package final class WebhookTransport: Sendable {
         let now = self.now
         worker.submit(
             CurlMultiWorker.Job(
-                group: post.hostKey,
+                group: post.hostKey, limit: maxConnectionsPerHost,
+                shouldStart: shouldStart,
                 start: { () throws(CurlError) -> CurlEasy in try post.makeEasy() },
                 finish: { easy, error in
                     let response = easy.map(CurlHTTPResponse.init)
                     completion(Self.outcome(response: response, error: error, now: now()))
                 }))
-    }
-
-    /// Starts all calls at once; `wait()` on the result blocks the calling thread until
-    /// they are done and gives the outcomes in the order of `requests`.
-    package func startAll(_ requests: [WebhookRequest]) -> PendingCalls {
-        let pending = PendingCalls(count: requests.count)
-        for (index, request) in requests.enumerated() {
-            start(request) { pending.complete(index, $0) }
-        }
-        return pending
-    }
-
-    /// Calls started with `startAll`, completed on the transport's thread.
-    package final class PendingCalls: Sendable {
-        private let outcomes: Mutex<[DeliveryOutcome?]>
-        private let done = DispatchSemaphore(value: 0)
-        private let count: Int
-
-        init(count: Int) {
-            self.count = count
-            self.outcomes = Mutex(Array(repeating: nil, count: count))
-        }
-
-        func complete(_ index: Int, _ outcome: DeliveryOutcome) {
-            outcomes.withLock { $0[index] = outcome }
-            done.signal()
-        }
-
-        /// Blocks until every call is done.
-        package func wait() -> [DeliveryOutcome] {
-            for _ in 0..<count { done.wait() }
-            return outcomes.withLock { $0.map { $0 ?? .failed(.transient("the call did not complete")) } }
-        }
-    }
-
-    /// Makes all calls concurrently; outcomes in the order of `requests`.
-    package func send(_ requests: [WebhookRequest]) async -> [DeliveryOutcome] {
-        await withTaskGroup(of: (Int, DeliveryOutcome).self) { group in
-            for (index, request) in requests.enumerated() {
-                group.addTask { (index, await self.send(request)) }
-            }
-            var outcomes = [DeliveryOutcome?](repeating: nil, count: requests.count)
-            for await (index, outcome) in group { outcomes[index] = outcome }
-            return outcomes.map { $0 ?? .failed(.transient("the call did not complete")) }
-        }
     }
 
     static func outcome(response: CurlHTTPResponse?, error: CurlError?, now: Date) -> DeliveryOutcome {

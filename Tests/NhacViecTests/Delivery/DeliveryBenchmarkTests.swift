@@ -17,12 +17,12 @@ struct DeliveryBenchmarkTests {
     @Test func smtpBatchToSink() async throws {
         let port = try #require(Self.environment["NHACVIEC_BENCH_SMTP_PORT"].flatMap(Int.init))
         let count = Self.environment["NHACVIEC_BENCH_EMAILS"].flatMap(Int.init) ?? 1000
-        let transport = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(port)", tls: .none))
+        let transport = try TestSMTP(settings: SMTPSettings(url: "smtp://127.0.0.1:\(port)", tls: .none))
         let messages = (0..<count).map { DeliveryFixtures.message(key: "bench-\($0)") }
         let clock = ContinuousClock()
 
         let start = clock.now
-        let outcomes = await transport.send(messages)
+        let outcomes = transport.send(messages)
         let elapsed = Self.seconds(clock.now - start)
 
         let delivered = outcomes.filter { $0.receipt != nil }.count
@@ -58,16 +58,16 @@ struct DeliveryBenchmarkTests {
                 key: "bench-\($0)", url: "http://127.0.0.1:\(port)/ok", body: body, secret: Array("s".utf8),
                 timestamp: DeliveryFixtures.sendTime)
         }
-        let transport = try WebhookTransport(maxConnectionsPerHost: 8)
+        let transport = try TestWebhooks(maxConnectionsPerHost: 8)
         let clock = ContinuousClock()
 
         var start = clock.now
-        let concurrent = await transport.send(requests)
+        let concurrent = transport.send(requests)
         let concurrentSeconds = Self.seconds(clock.now - start)
 
         start = clock.now
         var sequentialOK = 0
-        for request in requests.prefix(sequentialCount) where await transport.send(request).receipt != nil {
+        for request in requests.prefix(sequentialCount) where transport.send(request).receipt != nil {
             sequentialOK += 1
         }
         let sequentialSeconds = Self.seconds(clock.now - start)

@@ -28,9 +28,9 @@ import Testing
         let message = DeliveryFixtures.message(
             cc: [DeliveryFixtures.mailbox("Văn phòng <vanphong@example.gov.vn>")],
             attachments: [DeliveryFixtures.report])
-        let transport = SMTPTransport(settings: settings(port: server.port, tls: .none))
+        let transport = try TestSMTP(settings: settings(port: server.port, tls: .none))
 
-        let outcome = await transport.send(message)
+        let outcome = transport.send(message)
 
         let receipt = try #require(outcome.receipt, "\(outcome)")
         #expect(receipt.replyCode == 250)
@@ -70,10 +70,10 @@ import Testing
     @Test func aBatchSharesOneConnection() async throws {
         let server = try PythonServer("smtp_server.py", [sink.path])
         defer { server.stop() }
-        let transport = SMTPTransport(settings: settings(port: server.port, tls: .opportunistic))
+        let transport = try TestSMTP(settings: settings(port: server.port, tls: .opportunistic))
         let messages = (1...3).map { DeliveryFixtures.message(key: "batch-\($0)") }
 
-        let outcomes = await transport.send(messages)
+        let outcomes = transport.send(messages)
 
         #expect(outcomes.allSatisfy { $0.receipt != nil }, "\(outcomes)")
         let ports = try (1...3).map { try SinkEnvelope.read(sink.file("\($0).json")).peer_port }
@@ -89,12 +89,12 @@ import Testing
                 "--auth", "vanphong", "mật-khẩu",
             ])
         defer { server.stop() }
-        let transport = SMTPTransport(
+        let transport = try TestSMTP(
             settings: settings(
                 port: server.port, tls: .required, caFile: certificates.file("ca.pem"), username: "vanphong",
                 password: "mật-khẩu"))
 
-        let outcome = await transport.send(DeliveryFixtures.message())
+        let outcome = transport.send(DeliveryFixtures.message())
 
         #expect(outcome.receipt != nil, "\(outcome)")
         let envelope = try SinkEnvelope.read(sink.file("1.json"))
@@ -108,45 +108,46 @@ import Testing
             "smtp_server.py",
             [sink.path, "--tls", certificates.file("server.pem"), certificates.file("server.key"), "--implicit-tls"])
         defer { server.stop() }
-        let transport = SMTPTransport(
+        let transport = try TestSMTP(
             settings: settings(port: server.port, scheme: "smtps", tls: .required, caFile: certificates.file("ca.pem")))
 
-        let outcome = await transport.send(DeliveryFixtures.message())
+        let outcome = transport.send(DeliveryFixtures.message())
 
         #expect(outcome.receipt != nil, "\(outcome)")
         #expect(sink.files(withExtension: "eml").count == 1)
     }
 
-    @Test func anUntrustedCertificateFailsPermanentlyAndSendsNothing() async throws {
+    @Test func anUntrustedCertificateIsAConfigurationFailureNamingCAFileAndSendsNothing() async throws {
         let certificates = try TestSupport.certificates.get()
         let server = try PythonServer(
             "smtp_server.py", [sink.path, "--tls", certificates.file("server.pem"), certificates.file("server.key")])
         defer { server.stop() }
         // No ca_file: the private CA is not trusted, and verification cannot be turned off.
-        let transport = SMTPTransport(settings: settings(port: server.port, tls: .required))
+        let transport = try TestSMTP(settings: settings(port: server.port, tls: .required))
 
-        let outcome = await transport.send(DeliveryFixtures.message())
+        let outcome = transport.send(DeliveryFixtures.message())
 
         let failure = try #require(outcome.failure)
-        #expect(failure.disposition == .permanent)
+        #expect(failure.disposition == .configuration(fix: "delivery.email.ca_file"))
+        #expect(failure.isTransient, "retried like a transient failure (DESIGN §5)")
         #expect(failure.reason.contains("certificate"))
         #expect(sink.files(withExtension: "eml").isEmpty)
     }
 
-    @Test func tlsRequiredWithoutSTARTTLSFailsPermanentlyBeforeSendingMail() async throws {
+    @Test func tlsRequiredWithoutSTARTTLSIsAConfigurationFailureBeforeSendingMail() async throws {
         let server = try PythonServer("smtp_server.py", [sink.path])
         defer { server.stop() }
-        let transport = SMTPTransport(settings: settings(port: server.port, tls: .required))
+        let transport = try TestSMTP(settings: settings(port: server.port, tls: .required))
 
-        let outcome = await transport.send(DeliveryFixtures.message())
+        let outcome = transport.send(DeliveryFixtures.message())
 
         let failure = try #require(outcome.failure)
-        #expect(failure.disposition == .permanent)
+        #expect(failure.disposition == .configuration(fix: "delivery.email.tls"))
         #expect(failure.reason.contains("STARTTLS"))
         #expect(sink.files(withExtension: "eml").isEmpty)
     }
 
-    @Test func aWrongPasswordIsAPermanentFailureWithTheServersReply() async throws {
+    @Test func aWrongPasswordIsAConfigurationFailureWithTheServersReply() async throws {
         let certificates = try TestSupport.certificates.get()
         let server = try PythonServer(
             "smtp_server.py",
@@ -155,15 +156,15 @@ import Testing
                 "--auth", "vanphong", "right",
             ])
         defer { server.stop() }
-        let transport = SMTPTransport(
+        let transport = try TestSMTP(
             settings: settings(
                 port: server.port, tls: .required, caFile: certificates.file("ca.pem"), username: "vanphong",
                 password: "wrong"))
 
-        let outcome = await transport.send(DeliveryFixtures.message())
+        let outcome = transport.send(DeliveryFixtures.message())
 
         let failure = try #require(outcome.failure)
-        #expect(failure.disposition == .permanent)
+        #expect(failure.disposition == .configuration(fix: "delivery.email.password"))
         #expect(failure.replyCode == 535)
     }
 
@@ -173,9 +174,9 @@ import Testing
         let message = DeliveryFixtures.message(to: [
             DeliveryFixtures.mailbox("reject-me@example.gov.vn"), DeliveryFixtures.mailbox("qldt@example.gov.vn"),
         ])
-        let transport = SMTPTransport(settings: settings(port: server.port, tls: .none))
+        let transport = try TestSMTP(settings: settings(port: server.port, tls: .none))
 
-        let outcome = await transport.send(message)
+        let outcome = transport.send(message)
 
         let receipt = try #require(outcome.receipt, "\(outcome)")
         #expect(receipt.rejectedRecipients.map(\.address) == ["reject-me@example.gov.vn"])
@@ -193,9 +194,9 @@ import Testing
     ) async throws {
         let server = try PythonServer("smtp_server.py", [sink.path])
         defer { server.stop() }
-        let transport = SMTPTransport(settings: settings(port: server.port, tls: .none))
+        let transport = try TestSMTP(settings: settings(port: server.port, tls: .none))
 
-        let outcome = await transport.send(DeliveryFixtures.message(to: [DeliveryFixtures.mailbox(address)]))
+        let outcome = transport.send(DeliveryFixtures.message(to: [DeliveryFixtures.mailbox(address)]))
 
         let failure = try #require(outcome.failure)
         #expect(failure.disposition == disposition)
@@ -209,9 +210,9 @@ import Testing
         let server = try PythonServer("smtp_server.py", [sink.path])
         let port = server.port
         server.stop()
-        let transport = SMTPTransport(settings: settings(port: port, tls: .none))
+        let transport = try TestSMTP(settings: settings(port: port, tls: .none))
 
-        let outcome = await transport.send(DeliveryFixtures.message())
+        let outcome = transport.send(DeliveryFixtures.message())
 
         let failure = try #require(outcome.failure)
         #expect(failure.isTransient)
@@ -236,9 +237,9 @@ import Testing
         #expect(EmailMessage.ExtraHeader(name: "Bcc", value: "evil@example.org") == nil)
         #expect(EmailMessage.ExtraHeader(name: "X-Evil\r\nBcc", value: "x") == nil)
         #expect(Mailbox(displayName: "Evil\r\nBcc: evil@example.org", address: "a@example.gov.vn") == nil)
-        let transport = SMTPTransport(settings: settings(port: server.port, tls: .none))
+        let transport = try TestSMTP(settings: settings(port: server.port, tls: .none))
 
-        let outcome = await transport.send(message)
+        let outcome = transport.send(message)
 
         #expect(outcome.receipt != nil, "\(outcome)")
         #expect(try SinkEnvelope.read(sink.file("1.json")).rcpt_tos == ["qldt@example.gov.vn"])

@@ -48,10 +48,10 @@ import Testing
 
     @Test func aSignedCallArrivesWithHeadersAndAnIndependentlyVerifiableSignature() async throws {
         defer { server.stop() }
-        let transport = try WebhookTransport()
+        let transport = try TestWebhooks()
         let call = request("/ok", secret: "bí mật của webhook")
 
-        let outcome = await transport.send(call)
+        let outcome = transport.send(call)
 
         #expect(outcome.receipt?.replyCode == 200, "\(outcome)")
         let record = try #require(try recorded().first)
@@ -69,9 +69,9 @@ import Testing
 
     @Test func anUnsignedCallCarriesNoSignatureHeaders() async throws {
         defer { server.stop() }
-        let transport = try WebhookTransport()
+        let transport = try TestWebhooks()
 
-        _ = await transport.send(request("/ok"))
+        _ = transport.send(request("/ok"))
 
         let record = try #require(try recorded().first)
         #expect(record.header("X-Nhacviec-Signature") == nil)
@@ -87,9 +87,9 @@ import Testing
     ])
     func statusCodesAreClassified(path: String, transient: Bool, status: Int, retryAfter: Duration?) async throws {
         defer { server.stop() }
-        let transport = try WebhookTransport(now: { Self.fixedNow })
+        let transport = try TestWebhooks(now: { Self.fixedNow })
 
-        let outcome = await transport.send(request(path))
+        let outcome = transport.send(request(path))
 
         let failure = try #require(outcome.failure)
         #expect(failure.isTransient == transient)
@@ -100,9 +100,9 @@ import Testing
 
     @Test func aCallBeyondItsTimeoutIsTransient() async throws {
         defer { server.stop() }
-        let transport = try WebhookTransport()
+        let transport = try TestWebhooks()
 
-        let outcome = await transport.send(request("/slow", timeout: .milliseconds(300)))
+        let outcome = transport.send(request("/slow", timeout: .milliseconds(300)))
 
         let failure = try #require(outcome.failure)
         #expect(failure.isTransient)
@@ -112,11 +112,11 @@ import Testing
     @Test func aRefusedConnectionIsTransient() async throws {
         let port = server.port
         server.stop()
-        let transport = try WebhookTransport()
+        let transport = try TestWebhooks()
         var call = request("/ok")
         call.url = "http://127.0.0.1:\(port)/ok"
 
-        let outcome = await transport.send(call)
+        let outcome = transport.send(call)
 
         #expect(outcome.failure?.isTransient == true)
         #expect(outcome.failure?.curlCode == 7)
@@ -124,10 +124,10 @@ import Testing
 
     @Test func aRedirectWithinTheSchemeIsFollowedButNotToAnotherScheme() async throws {
         defer { server.stop() }
-        let transport = try WebhookTransport()
+        let transport = try TestWebhooks()
 
-        let followed = await transport.send(request("/redirect"))
-        let refused = await transport.send(request("/redirect-ftp"))
+        let followed = transport.send(request("/redirect"))
+        let refused = transport.send(request("/redirect-ftp"))
 
         #expect(followed.receipt?.replyCode == 200, "\(followed)")
         #expect(try recorded().map(\.path).prefix(2) == ["/redirect", "/ok"])
@@ -137,21 +137,21 @@ import Testing
     @Test(arguments: ["ftp://127.0.0.1/x", "file:///etc/passwd", "smtp://127.0.0.1/", "127.0.0.1/ok"])
     func onlyHTTPURLsAreCalled(target: String) async throws {
         defer { server.stop() }
-        let transport = try WebhookTransport()
+        let transport = try TestWebhooks()
         var call = request("/ok")
         call.url = target
 
-        let outcome = await transport.send(call)
+        let outcome = transport.send(call)
 
         #expect(outcome.failure?.disposition == .permanent)
     }
 
     @Test func manyConcurrentCallsAllArriveOverAFewConnections() async throws {
         defer { server.stop() }
-        let transport = try WebhookTransport(maxConnectionsPerHost: 4)
+        let transport = try TestWebhooks(maxConnectionsPerHost: 4)
         let calls = (0..<60).map { request("/ok", key: "call-\($0)") }
 
-        let outcomes = await transport.send(calls)
+        let outcomes = transport.send(calls)
 
         #expect(outcomes.allSatisfy { $0.receipt?.replyCode == 200 })
         let records = try recorded()
