@@ -33,7 +33,8 @@ import Testing
         }
 
         try #require(eventually { notified("READY=1") })
-        #expect(notified("STATUS=next step 2024-03-22T08:00:00+07:00"))
+        // READY=1 comes before the first pass; the pass's result follows as STATUS=.
+        #expect(eventually { notified("STATUS=next step 2024-03-22T08:00:00+07:00") })
         // Its clock reaches 08:00 two seconds later: before-5wd is written to the outbox.
         #expect(eventually { fixture.outboxFiles().count == 1 })
 

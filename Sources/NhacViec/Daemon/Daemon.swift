@@ -8,11 +8,15 @@ import Logging
 
 /// `nhacviec run`: the long-running process (DESIGN §10).
 ///
-/// One wall-clock `DispatchSourceTimer` is armed for the next thing to do: the
-/// next reminder step, a retry, the next inbox scan (once a minute), or the
-/// hourly safety wake-up that catches clock jumps. There is no polling loop.
-/// Signals and the timer feed one async event stream, handled in order by one
-/// task, so the engine's state is only touched from one place.
+/// Everything happens on the main thread, served by its run loop: one wall-clock
+/// `DispatchSourceTimer` armed for the next thing to do (the next reminder step,
+/// a retry, the next inbox scan, or the hourly safety wake-up that catches clock
+/// jumps), inotify watches on the inbox and on `<state>/wake`, and the systemd
+/// watchdog, all sources on the main queue. Signals arrive through a pipe read by
+/// a thread of their own (``SignalRelay``, ``DaemonSignals``) that hands them to
+/// the main queue, so the engine's state is only touched from the main thread.
+/// Network transfers run on the curl worker thread; the main thread waits for
+/// their outcomes with a timeout, so a stop is never blocked by a slow server.
 package final class Daemon {
     /// How long a stop may wait for in-flight sends (DESIGN §10: ≤ 10 s).
     static let stopGrace: TimeInterval = 10
@@ -33,6 +37,7 @@ package final class Daemon {
     /// True while inotify tells us about new inbox files: no minutely scan needed.
     private var inboxWatched = false
     private var inboxWatcher: InboxWatcher?
+    private var wakeWatcher: WakeWatcher?
 
     package struct StartError: Error, CustomStringConvertible {
         package let status: ExitStatus
@@ -42,6 +47,9 @@ package final class Daemon {
     /// Loads config and state, takes the run lock. Problems come back as a
     /// `StartError` with the exit status the CLI should use.
     package init(options: DaemonOptions, logger: Logger) throws(StartError) {
+        // Before anything else: a SIGTERM or SIGHUP while the config loads or the
+        // first pass runs must not kill the process (DESIGN §10).
+        DaemonSignals.install(logger: logger)
         self.options = options
         self.logger = logger
         self.clock = DaemonClock(startingAt: options.startAt)
@@ -53,15 +61,17 @@ package final class Daemon {
             throw StartError(status: .configError, description: error.description)
         }
         self.config = config
+        // Removed on every way out, a failed start included.
+        var temporaryCopy: String?
         do {
             var stateDirectory = options.stateDirectory
             if options.dryRun {
                 // A dry run works on a copy: the real state records nothing (DESIGN §6).
                 let copy = NSTemporaryDirectory() + "nhacviec-dry-run-\(getpid())"
-                if let real = try StateStore.openExisting(directory: options.stateDirectory) {
+                temporaryCopy = copy
+                if let real = try StateStore.openExisting(directory: options.stateDirectory, readOnly: true) {
                     try real.copy(to: copy)
                 }
-                dryRunDirectory = copy
                 stateDirectory = copy
             } else {
                 try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
@@ -71,13 +81,15 @@ package final class Daemon {
             store = try StateStore(directory: stateDirectory)
             try store.setLastConfigPath(options.configPath)
             engine = try Self.makeEngine(config: config, store: store, options: options, logger: logger)
-        } catch let error as StoreError {
-            throw StartError(status: error.exitStatus, description: error.description)
-        } catch let error as StartError {
-            throw error
         } catch {
-            throw StartError(status: .ioError, description: "\(error)")
+            if let temporaryCopy { try? FileManager.default.removeItem(atPath: temporaryCopy) }
+            switch error {
+            case let error as StoreError: throw StartError(status: error.exitStatus, description: error.description)
+            case let error as StartError: throw error
+            default: throw StartError(status: .ioError, description: "\(error)")
+            }
         }
+        dryRunDirectory = temporaryCopy
         inbox = makeInbox(config: config)
     }
 
@@ -98,7 +110,8 @@ package final class Daemon {
             throw StartError(status: .configError, description: error.description)
         }
         return try ReminderEngine(
-            config: config, store: store, delivery: delivery, logger: logger, reportsDirectory: options.stateDirectory)
+            config: config, store: store, delivery: delivery, logger: logger, reportsDirectory: options.stateDirectory,
+            stop: DaemonSignals.stop)
     }
 
     private func makeInbox(config: Config) -> InboxProcessor? {
@@ -136,45 +149,55 @@ package final class Daemon {
             ])
         if options.once {
             scanInbox()
-            log(engine.pass(now: clock.now()))
+            let summary = engine.pass(now: clock.now())
+            log(summary)
             cleanUp()
-            return .ok
+            // Sends that failed are the ledger's business (retried, or dead and shown by
+            // `status`); a state that could not record what happened is an I/O error.
+            return summary.storeFailures > 0 ? .ioError : .ok
         }
 
         let timer = DispatchSource.makeTimerSource(flags: [], queue: .main)
         var nextInboxScan = clock.now()
-        var summary = ReminderEngine.PassSummary(nextWake: nextInboxScan)
+        var summary = PassSummary(nextWake: nextInboxScan)
+        let rearm = { [self] in arm(timer, summary.nextWake, nextInboxScan) }
+        DaemonSignals.onReload = { [self] in
+            // A stop already asked for wins over a reload queued before it ran.
+            guard !DaemonSignals.stop.isRequested else { return }
+            notifier.reloading()
+            reload()
+            watchInbox(timer: timer, nextInboxScan: { nextInboxScan = $0 }, summary: { summary })
+            summary = work(&nextInboxScan)
+            notifier.ready(status: status(summary))
+            rearm()
+        }
+        let watchdog = startWatchdog()
+        DaemonSignals.onStop = { [self] signal in
+            notifier.stopping()
+            logger.notice("stopping", metadata: ["signal": "\(signal == SIGTERM ? "SIGTERM" : "SIGINT")"])
+            timer.cancel()
+            watchdog?.cancel()
+            inboxWatcher = nil
+            wakeWatcher = nil
+            cleanUp()
+            exit(ExitStatus.ok.rawValue)
+        }
+        // READY=1 before the first pass: a slow mail server must not hold up the
+        // start (systemd's start timeout); the first pass reports through STATUS=.
+        notifier.ready(status: "first pass under way")
         // With inotify the inbox is scanned when something arrives (after the quiet
         // period); without it, once a minute.
         watchInbox(timer: timer, nextInboxScan: { nextInboxScan = $0 }, summary: { summary })
+        watchWakeFile(timer: timer, summary: { summary })
         summary = work(&nextInboxScan)
         timer.setEventHandler { [self] in
             summary = work(&nextInboxScan)
             notifier.status(status(summary))
-            arm(timer, summary.nextWake, nextInboxScan)
+            rearm()
         }
         timer.activate()
-        let watchdog = startWatchdog()
-        startSignalThread(
-            reload: { [self] in
-                notifier.reloading()
-                reload()
-                watchInbox(timer: timer, nextInboxScan: { nextInboxScan = $0 }, summary: { summary })
-                summary = work(&nextInboxScan)
-                notifier.ready(status: status(summary))
-                arm(timer, summary.nextWake, nextInboxScan)
-            },
-            stop: { [self] signal in
-                notifier.stopping()
-                logger.notice("stopping", metadata: ["signal": "\(signal == SIGTERM ? "SIGTERM" : "SIGINT")"])
-                timer.cancel()
-                watchdog?.cancel()
-                inboxWatcher = nil
-                cleanUp()
-                exit(ExitStatus.ok.rawValue)
-            })
-        notifier.ready(status: status(summary))
-        arm(timer, summary.nextWake, nextInboxScan)
+        notifier.status(status(summary))
+        rearm()
         // The run loop serves the main queue on the main thread itself (`dispatchMain()`
         // would end the main thread and hand the queue to a Dispatch worker).
         while true {
@@ -182,11 +205,30 @@ package final class Daemon {
         }
     }
 
+    /// Watches `<state>/wake` (DESIGN §10): another process recorded something
+    /// pending; a pass runs at once.
+    private func watchWakeFile(timer: DispatchSourceTimer, summary: @escaping () -> PassSummary) {
+        guard !options.dryRun else { return }
+        do {
+            // Made now so that a watcher of the file itself (or a person) finds it.
+            try WakeFile.touch(stateDirectory: options.stateDirectory)
+        } catch {
+            logger.warning("cannot create the wake file", metadata: ["error": "\(error)"])
+        }
+        wakeWatcher = WakeWatcher(stateDirectory: options.stateDirectory) { [self] in
+            logger.info("woken: another process recorded messages to send")
+            arm(timer, clock.now(), clock.now())
+        }
+        if wakeWatcher == nil {
+            logger.warning("cannot watch the wake file; messages recorded by other commands go out within the hour")
+        }
+    }
+
     /// Starts watching the inbox; on a change, brings the next scan forward to the end
     /// of the quiet period. Without an inbox or inotify, the inbox is scanned every minute.
     private func watchInbox(
         timer: DispatchSourceTimer, nextInboxScan: @escaping (Date) -> Void,
-        summary: @escaping () -> ReminderEngine.PassSummary
+        summary: @escaping () -> PassSummary
     ) {
         inboxWatcher = nil
         inboxWatched = false
@@ -200,29 +242,11 @@ package final class Daemon {
         inboxWatcher = watcher
     }
 
-    private func startSignalThread(reload: @escaping () -> Void, stop: @escaping (Int32) -> Void) {
-        nonisolated(unsafe) let reload = reload
-        nonisolated(unsafe) let stop = stop
-        let logger = self.logger
-        SignalRelay.start { number in
-            if number == SIGHUP {
-                DispatchQueue.main.async { reload() }
-                return
-            }
-            DispatchQueue.main.async { stop(number) }
-            // If a send is still under way after the grace period, leave: its intent
-            // is committed, so the next start resends it with the same key.
-            Thread.sleep(forTimeInterval: Daemon.stopGrace)
-            logger.warning("stop grace period over; in-flight sends will be resent on the next start")
-            exit(ExitStatus.ok.rawValue)
-        }
-    }
-
     private func cleanUp() {
         if let dryRunDirectory { try? FileManager.default.removeItem(atPath: dryRunDirectory) }
     }
 
-    private func work(_ nextInboxScan: inout Date) -> ReminderEngine.PassSummary {
+    private func work(_ nextInboxScan: inout Date) -> PassSummary {
         let now = clock.now()
         if now >= nextInboxScan {
             scanInbox()
@@ -296,14 +320,14 @@ package final class Daemon {
         return timer
     }
 
-    private func status(_ summary: ReminderEngine.PassSummary) -> String {
+    private func status(_ summary: PassSummary) -> String {
         let wall = WallClock(timeZone: config.organization.timeZone)
         let step = summary.nextStep.map { "next step \(wall.iso8601($0))" } ?? "no step scheduled"
         return
             "\(step); next wake \(wall.iso8601(summary.nextWake)); last pass sent \(summary.sent), failed \(summary.failed), dead \(summary.dead)"
     }
 
-    private func log(_ summary: ReminderEngine.PassSummary) {
+    private func log(_ summary: PassSummary) {
         let wall = WallClock(timeZone: config.organization.timeZone)
         logger.info(
             "pass done",

@@ -8,7 +8,8 @@ extension StateStore {
         let target = (directory as NSString).appendingPathComponent(Self.databaseName)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try pool.read { db in
+            // Outside a transaction: SQLite refuses VACUUM inside one.
+            try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM INTO ?", arguments: [target])
             }
         } catch {

@@ -33,7 +33,10 @@ package final class StateStore: Sendable {
 
     package let directory: String
     package let databasePath: String
-    let pool: DatabasePool
+    /// A `DatabasePool` (WAL) normally; a read-only `DatabaseQueue` for ``init(directory:readOnly:)``.
+    let pool: any DatabaseWriter
+    /// Opened read-only: every write fails, nothing in the state dir is created or migrated.
+    package let isReadOnly: Bool
 
     /// Opens the store in `directory`, creating the directory and the database if
     /// missing and migrating a database written by an older version.
@@ -44,6 +47,7 @@ package final class StateStore: Sendable {
         let databasePath = (directory as NSString).appendingPathComponent(Self.databaseName)
         self.directory = directory
         self.databasePath = databasePath
+        self.isReadOnly = false
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -61,12 +65,71 @@ package final class StateStore: Sendable {
         }
     }
 
+    /// Opens an existing database without writing anything to the state dir: no
+    /// migration, no lock file, no WAL set-up (DESIGN §10: `status`, `plan` and
+    /// `report --out` work on a read-only state dir). A database that still needs
+    /// a migration cannot be read this way and is reported as such.
+    package init(readOnlyDirectory directory: String) throws(StoreError) {
+        let databasePath = (directory as NSString).appendingPathComponent(Self.databaseName)
+        self.directory = directory
+        self.databasePath = databasePath
+        self.isReadOnly = true
+        var configuration = Configuration()
+        configuration.label = "nhacviec.state.read-only"
+        configuration.readonly = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: databasePath, configuration: configuration)
+        } catch {
+            throw StoreError.wrapping(error, path: databasePath, while: "cannot open the state database read-only")
+        }
+        let migrator = StoreSchema.migrator
+        let (unknown, complete): ([String], Bool)
+        do {
+            (unknown, complete) = try queue.read { db in
+                (
+                    try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted(),
+                    try migrator.hasCompletedMigrations(db)
+                )
+            }
+        } catch {
+            throw StoreError.wrapping(error, path: databasePath, while: "cannot read the schema version")
+        }
+        guard unknown.isEmpty else {
+            throw StoreError(
+                code: .newerSchema, path: databasePath,
+                message: "the state database was written by a newer nhacviec (migrations unknown to "
+                    + "\(NhacViecVersion.current): \(unknown.joined(separator: ", "))); upgrade nhacviec",
+                underlying: nil)
+        }
+        guard complete else {
+            throw StoreError(
+                code: .migrationFailed, path: databasePath,
+                message: "the state database needs an upgrade, which a read-only state dir cannot take; "
+                    + "run any nhacviec command that writes (e.g. nhacviec run --once) with write access first",
+                underlying: nil)
+        }
+        self.pool = queue
+    }
+
     /// Opens the store only if `directory` already holds a database (for commands
-    /// like `plan` that must not create a state dir as a side effect).
-    package static func openExisting(directory: String) throws(StoreError) -> StateStore? {
+    /// like `plan` that must not create a state dir as a side effect). `readOnly`
+    /// opens it without writing (also chosen when the state dir or the database
+    /// cannot be written, so reading commands work on a read-only state dir).
+    package static func openExisting(directory: String, readOnly: Bool = false) throws(StoreError) -> StateStore? {
         let path = (directory as NSString).appendingPathComponent(databaseName)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        if readOnly || !isWritable(directory: directory) {
+            return try StateStore(readOnlyDirectory: directory)
+        }
         return try StateStore(directory: directory)
+    }
+
+    /// Whether this process may create files in `directory` and write its database.
+    package static func isWritable(directory: String) -> Bool {
+        let path = (directory as NSString).appendingPathComponent(databaseName)
+        return access(directory, W_OK) == 0 && (access(path, F_OK) != 0 || access(path, W_OK) == 0)
     }
 
     /// Closes the database; later calls fail. Deallocation closes it too.

@@ -1,0 +1,25 @@
+/// Composed messages whose intents are recorded, each with the digest it carries.
+struct OutgoingMessages {
+    var emails: [(Digest, EmailMessage)] = []
+    var calls: [(Digest, WebhookRequest)] = []
+
+    var isEmpty: Bool { emails.isEmpty && calls.isEmpty }
+
+    /// Most urgent first (the first item of a digest is its most urgent), keeping
+    /// the given order among equals: the worker starts messages in this order, so
+    /// a large burst delivers escalations before early reminders.
+    func mostUrgentFirst() -> OutgoingMessages {
+        OutgoingMessages(emails: Self.ordered(emails), calls: Self.ordered(calls))
+    }
+
+    private static func ordered<Message>(_ list: [(Digest, Message)]) -> [(Digest, Message)] {
+        list.enumerated().sorted { lhs, rhs in
+            let (left, right) = (lhs.element.0.items.first?.step, rhs.element.0.items.first?.step)
+            if let left, let right {
+                if ScheduledStep.moreUrgent(left, right) { return true }
+                if ScheduledStep.moreUrgent(right, left) { return false }
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

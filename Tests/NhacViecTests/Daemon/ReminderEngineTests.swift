@@ -1,0 +1,153 @@
+import Foundation
+import Logging
+import NhacViecTestSupport
+import Testing
+
+@testable import NhacViec
+
+/// The engine in-process against a real state store in a temporary directory, the
+/// real outbox and a real HTTP receiver: no fakes but the clock (an argument).
+@Suite struct ReminderEngineTests {
+    /// One task due Fri 29/03/2024: before-5wd fires on Fri 22/03 at 08:00.
+    static func config(webhookURL: String) throws -> Config {
+        try TestConfig.load(
+            """
+            version: 1
+            organization:
+              name: Ban Quản lý Khu kinh tế Hải Phòng
+              office: van-phong
+              plan_year: 2024
+              admins: [quantri@example.gov.vn]
+            delivery:
+              send_time: "08:00"
+              retry: { first: 1m, max_interval: 10m, give_up_after: 2h }
+            webhooks:
+              - id: zalo-qldt
+                url: \(webhookURL)
+            units:
+              - id: van-phong
+                name: Văn phòng Ban Quản lý
+                email: vanphong@example.gov.vn
+              - id: phong-qldt
+                name: Phòng Quản lý đầu tư
+                email: qldt@example.gov.vn
+                webhooks: [zalo-qldt]
+            tasks:
+              - id: II.3
+                area: the_che
+                title: Rà soát văn bản quy phạm pháp luật
+                lead: phong-qldt
+                due: 29/03/2024
+            """)
+    }
+
+    static let before5wd = ISO8601DateFormatter().date(from: "2024-03-22T01:00:00Z") ?? Date.distantPast
+
+    struct Setup {
+        let state: TemporaryDirectory
+        let store: StateStore
+        let engine: ReminderEngine
+        var outbox: String { state.path + "/outbox" }
+
+        init(webhookURL: String, stop: StopRequest = StopRequest()) throws {
+            state = try TemporaryDirectory()
+            store = try StateStore(directory: state.path)
+            let config = try ReminderEngineTests.config(webhookURL: webhookURL)
+            let delivery = try DeliveryService(
+                config: config, stateDirectory: state.path, mode: .live, environment: [:])
+            engine = try ReminderEngine(
+                config: config, store: store, delivery: delivery, logger: Logger(label: "test"),
+                reportsDirectory: state.path, stop: stop)
+        }
+
+        func outboxFiles(_ fileExtension: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: outbox)) ?? []).filter {
+                $0.hasSuffix("." + fileExtension)
+            }.sorted()
+        }
+    }
+
+    @Test func aDueStepIsWrittenToTheOutboxCalledOnTheWebhookAndRecordedOnce() throws {
+        let calls = try TemporaryDirectory()
+        let receiver = try PythonServer("http_receiver.py", [calls.path])
+        defer { receiver.stop() }
+        let setup = try Setup(webhookURL: "http://127.0.0.1:\(receiver.port)/ok")
+
+        let summary = setup.engine.pass(now: Self.before5wd)
+
+        #expect(summary.sent == 2)
+        #expect(summary.storeFailures == 0)
+        #expect(setup.outboxFiles("eml").count == 1)
+        #expect(calls.files(withExtension: "json").count == 1)
+        let email = try #require(try setup.store.delivery(key: "task:II.3/2024-03-29/before-5wd/phong-qldt/email"))
+        let webhook = try #require(
+            try setup.store.delivery(key: "task:II.3/2024-03-29/before-5wd/phong-qldt/webhook:zalo-qldt"))
+        #expect(email.status == .sent)
+        #expect(webhook.status == .sent)
+
+        // The same instant again: nothing new goes out.
+        let again = setup.engine.pass(now: Self.before5wd.addingTimeInterval(30))
+        #expect(again.sent == 0)
+        #expect(calls.files(withExtension: "json").count == 1)
+    }
+
+    @Test func aRefusedWebhookIsDeadLetteredWhileTheEmailIsSentAndTheAdminsAreToldOnce() throws {
+        let calls = try TemporaryDirectory()
+        let receiver = try PythonServer("http_receiver.py", [calls.path])
+        defer { receiver.stop() }
+        let setup = try Setup(webhookURL: "http://127.0.0.1:\(receiver.port)/bad")
+
+        let summary = setup.engine.pass(now: Self.before5wd)
+
+        #expect(summary.sent == 1)
+        #expect(summary.dead == 1)
+        let webhook = try #require(
+            try setup.store.delivery(key: "task:II.3/2024-03-29/before-5wd/phong-qldt/webhook:zalo-qldt"))
+        #expect(webhook.status == .dead)
+        #expect(try setup.store.deadLettersNotYetReported().isEmpty, "the alert went out (to the outbox)")
+        // The reminder and the alert to the admins.
+        #expect(setup.outboxFiles("eml").count == 2)
+        _ = setup.engine.pass(now: Self.before5wd.addingTimeInterval(3600))
+        #expect(setup.outboxFiles("eml").count == 2, "no second alert")
+    }
+
+    @Test func aTransientFailureIsRetriedAtItsTimeAndThenDelivered() throws {
+        let calls = try TemporaryDirectory()
+        let receiver = try PythonServer("http_receiver.py", [calls.path])
+        defer { receiver.stop() }
+        let setup = try Setup(webhookURL: "http://127.0.0.1:\(receiver.port)/fail")
+        let key = "task:II.3/2024-03-29/before-5wd/phong-qldt/webhook:zalo-qldt"
+
+        let first = setup.engine.pass(now: Self.before5wd)
+
+        #expect(first.failed == 1)
+        let retrying = try #require(try setup.store.delivery(key: key))
+        #expect(retrying.status == .retrying)
+        let retryAt = try #require(retrying.nextAttemptAt)
+        #expect(first.nextWake == retryAt, "the daemon comes back for the retry")
+        // Before its time, nothing is retried.
+        let early = setup.engine.pass(now: retryAt.addingTimeInterval(-5))
+        #expect(early.retried == 0)
+        #expect(calls.files(withExtension: "json").count == 1)
+        // At its time it is tried again (the receiver still fails: the attempt counts).
+        let second = setup.engine.pass(now: retryAt)
+        #expect(second.retried == 1)
+        #expect(calls.files(withExtension: "json").count == 2)
+        #expect(try setup.store.delivery(key: key)?.attempts == 2)
+    }
+
+    @Test func aStopRequestedBeforeThePassSendsNothingAndLeavesNoOutcome() throws {
+        let calls = try TemporaryDirectory()
+        let receiver = try PythonServer("http_receiver.py", [calls.path])
+        defer { receiver.stop() }
+        let stop = StopRequest()
+        stop.request(signal: SIGTERM)
+        let setup = try Setup(webhookURL: "http://127.0.0.1:\(receiver.port)/ok", stop: stop)
+
+        let summary = setup.engine.pass(now: Self.before5wd)
+
+        #expect(summary.sent == 0)
+        #expect(setup.outboxFiles("eml").isEmpty)
+        #expect(calls.files(withExtension: "json").isEmpty)
+    }
+}
