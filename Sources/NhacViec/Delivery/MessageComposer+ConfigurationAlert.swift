@@ -24,6 +24,7 @@ extension MessageComposer {
         }
         let body = MessageBody(
             language: config.organization.language, heading: subject,
+            banner: banner(text.pick("Nhắc việc – Cảnh báo", "Reminder – Alert")),
             greeting: text.pick("Kính gửi: Quản trị viên hệ thống nhắc việc", "To: the nhacviec administrators"),
             paragraphs: [
                 text.pick(
