@@ -41,7 +41,7 @@ struct SubmissionFields {
         let report = readReport(top)
         let unit = readUnit(top, report: report?.kind)
         let period = readPeriod(top, report: report?.kind)
-        let tasks = readTasks(top)
+        let tasks = readTasks(top, unit: unit)
         let difficulties = readDifficulties(top)
         let proposals = readTexts(top, "proposals")
         if case .difficulty = report?.kind {
@@ -166,14 +166,18 @@ struct SubmissionFields {
         }
     }
 
-    private func readTasks(_ top: YAMLMapping) -> [TaskUpdate] {
+    /// The task lines; each must name a task `unit` leads or supports (DESIGN §7): the
+    /// Office sets any other task's status with `nhacviec task`.
+    private func readTasks(_ top: YAMLMapping, unit: String?) -> [TaskUpdate] {
         guard let items = top.list("tasks") else { return [] }
         var updates: [TaskUpdate] = []
         var seen: [String: Int] = [:]
         for (node, path) in items {
             guard let item = reader.mapping(node, path) else { continue }
             item.finish(known: SubmissionParser.taskKeys)
-            let id = item.value("id", required: true).flatMap { taskID($0, path.key("id"), seen: &seen) }
+            let id = item.value("id", required: true).flatMap {
+                taskID($0, path.key("id"), unit: unit, seen: &seen)
+            }
             let status = item.value("status", required: true).flatMap {
                 reader.choice($0, path.key("status"), SubmissionParser.statuses)
             }
@@ -185,12 +189,21 @@ struct SubmissionFields {
         return updates
     }
 
-    private func taskID(_ node: Node, _ path: ConfigPath, seen: inout [String: Int]) -> String? {
+    private func taskID(_ node: Node, _ path: ConfigPath, unit: String?, seen: inout [String: Int]) -> String? {
         guard let id = reader.string(node, path) else { return nil }
-        let known = config.tasks.map(\.id)
-        guard known.contains(id) else {
+        guard let task = config.tasks.first(where: { $0.id == id }) else {
+            let known = config.tasks.map(\.id)
             reader.report(
                 "unknown task '\(id)' (known: \(Suggestion.list(known)))" + Suggestion.hint(for: id, in: known),
+                at: node, path)
+            return nil
+        }
+        if let unit, task.lead != unit, !task.support.contains(unit) {
+            let ownTasks = config.tasks.filter { $0.lead == unit || $0.support.contains(unit) }.map(\.id)
+            let yours = ownTasks.isEmpty ? "it has no tasks" : "its tasks: \(Suggestion.list(ownTasks))"
+            reader.report(
+                "task '\(id)' is not one of unit '\(unit)' (led by '\(task.lead)'; \(yours)); "
+                    + "the Office records other tasks' status",
                 at: node, path)
             return nil
         }
@@ -213,8 +226,9 @@ struct SubmissionFields {
             guard let item = reader.mapping(node, path) else { return nil }
             item.finish(known: SubmissionParser.difficultyKeys)
             let text = item.value("text", required: true).flatMap { reader.text($0, path.key("text")) }
-            let task = item.value("task").flatMap { taskID($0, path.key("task"), seen: &seen) }
-            // The same task may carry several difficulties: only unknown ids are errors here.
+            let task = item.value("task").flatMap { taskID($0, path.key("task"), unit: nil, seen: &seen) }
+            // The same task may carry several difficulties, and a unit may raise one about any
+            // task of the plan: only unknown ids are errors here.
             seen = [:]
             guard let text else { return nil }
             return DifficultyEntry(text: text, task: task)

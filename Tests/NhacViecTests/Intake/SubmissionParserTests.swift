@@ -47,6 +47,25 @@ import Testing
         #expect(submission.body.isEmpty)
     }
 
+    @Test func aSupportingUnitMayReportOnTheTaskItSupports() throws {
+        let submission = try parse(
+            text: "unit: van-phong\nreport: bc-ddci\ntasks:\n  - { id: II.3, status: in_progress }\n",
+            fileName: "bao-cao.yaml")
+        #expect(submission.tasks == [TaskUpdate(id: "II.3", status: .inProgress)])
+    }
+
+    @Test func aTaskLineOfAnotherUnitNamesTheUnitsOwnTasks() throws {
+        let error = try #require(throws: SubmissionError.self) {
+            try parse(
+                text: "unit: van-phong\nreport: bc-ddci\ntasks:\n  - { id: VI.2, status: done }\n",
+                fileName: "bao-cao.yaml")
+        }
+        #expect(
+            error.issues.map(\.description) == [
+                "bao-cao.yaml:4:11: error: tasks[0].id: task 'VI.2' is not one of unit 'van-phong' (led by 'phong-qldt'; its tasks: II.3); the Office records other tasks' status"
+            ])
+    }
+
     @Test func aReportWithoutTaskLinesIsAccepted() throws {
         let submission = try parse("good-minimal.yml")
         #expect(submission.unit == "phong-tc")
@@ -89,7 +108,8 @@ import Testing
     }
 
     static let badFixtures = [
-        "unknown-unit.md", "unknown-task.md", "crlf-unknown-task.md", "bad-status.md", "progress-150.md",
+        "unknown-unit.md", "unknown-task.md", "task-of-another-unit.md", "crlf-unknown-task.md", "bad-status.md",
+        "progress-150.md",
         "progress-not-number.yaml", "period-missing.md", "period-bad-form.md", "period-not-begun.md",
         "period-outside-plan-year.md", "period-on-request.yaml", "unknown-report.yaml", "request-without-date.yaml",
         "unit-not-asked.yaml", "unknown-key.md", "duplicate-key.md", "duplicate-task.md", "yaml-syntax-error.md",
