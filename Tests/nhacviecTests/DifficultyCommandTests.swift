@@ -208,5 +208,36 @@ import Testing
         let counts = try #require(try fixture.status(now: "2024-03-22T09:00:00+07:00")["counts"] as? [String: Int])
         #expect(counts["dead"] == 0)
         #expect(counts["retrying"] == 0)
+
+        // The report compiled on 18/03 (period 2024-03) had both open; the next one (2024-04,
+        // compiled on Fri 19/04, as 18/04 is Giỗ Tổ) shows VM-2024-1 resolved with the direction and VM-2024-2 still open.
+        let march = try reportJSON(fixture, "2024-03")
+        #expect(
+            (march["openDifficulties"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [
+                "VM-2024-1", "VM-2024-2",
+            ])
+        try fixture.runOnce("2024-04-19T08:00:00+07:00")
+        let april = try reportJSON(fixture, "2024-04")
+        let resolved = try #require(april["resolvedDifficulties"] as? [[String: Any]])
+        #expect(resolved.compactMap { $0["id"] as? String } == ["VM-2024-1"])
+        #expect(resolved.first?["direction"] as? String == "Ý kiến chỉ đạo: giao Sở Nội vụ hướng dẫn")
+        let open = try #require(april["openDifficulties"] as? [[String: Any]])
+        #expect(open.compactMap { $0["id"] as? String } == ["VM-2024-2"])
+        #expect(open.first?["ageDays"] as? Int == 36)
+        #expect(open.first?["task"] as? String == "II.3")
+        let markdown = try String(contentsOfFile: try reportFile(fixture, "2024-04", ".md"), encoding: .utf8)
+        #expect(markdown.contains("Ý kiến chỉ đạo (ngày 20/03/2024)"))
+    }
+
+    func reportFile(_ fixture: DaemonFixture, _ period: String, _ suffix: String) throws -> String {
+        let folder = fixture.statePath + "/reports/" + period
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let name = try #require(names.first { $0.hasSuffix(suffix) }, "\(names)")
+        return folder + "/" + name
+    }
+
+    func reportJSON(_ fixture: DaemonFixture, _ period: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: try reportFile(fixture, period, ".json")))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 }

@@ -28,6 +28,10 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
     package var requests: [ReportTracking]
     /// Section III, from the submissions, attributed to units.
     package var difficulties: [UnitNote]
+    /// Section III: the difficulty records (DESIGN §14) open or forwarded at the compile moment, oldest first.
+    package var openDifficulties: [DifficultyLine] = []
+    /// Section III: those resolved within the period (up to the compile moment), with the direction given.
+    package var resolvedDifficulties: [DifficultyLine] = []
     /// Section IV: task occurrences due in the next period.
     package var nextPeriodTasks: [TaskLine]
     /// Section V, from the submissions, attributed to units.
@@ -193,6 +197,29 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
     }
 
     /// A difficulty or proposal, with the unit that raised it.
+    /// A tracked difficulty (DESIGN §14) as it stood at the compile moment.
+    package struct DifficultyLine: Codable, Hashable, Sendable {
+        /// `VM-<year>-<n>`.
+        package var id: String
+        /// The raising unit (its id as name when it is no longer in the config).
+        package var unit: UnitRef
+        /// False for a unit removed from the config since.
+        package var unitInConfig: Bool
+        package var text: String
+        /// The related task id and its title, when given.
+        package var task: String?
+        package var taskTitle: String?
+        /// `open`, `forwarded` or `resolved`.
+        package var status: String
+        /// The local day the current cycle was raised.
+        package var raisedOn: LocalDate
+        /// Calendar days open at the compile moment (open ones), or until resolved.
+        package var ageDays: Int
+        package var resolvedOn: LocalDate?
+        /// The resolve note: the steering committee's direction.
+        package var direction: String?
+    }
+
     package struct UnitNote: Codable, Hashable, Sendable {
         package var unit: UnitRef
         /// `monthly` or the request id whose submission carried it.

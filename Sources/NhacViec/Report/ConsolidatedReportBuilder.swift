@@ -68,7 +68,10 @@ package struct ConsolidatedReportBuilder: Sendable {
 
         let periodStart = clock.startOfDay(period.start)
         let periodEnd = clock.startOfDay(period.dayAfterEnd)
-        return ConsolidatedReport(
+        let tracked = difficultyLines(
+            try data.difficultyRecords(), clock: clock, compiledAt: compiledAt,
+            resolvedIn: periodStart..<min(periodEnd, compiledAt.addingTimeInterval(1)))
+        var report = ConsolidatedReport(
             organization: .init(
                 name: nfc(config.organization.name), parent: config.organization.parent.map(nfc),
                 abbreviation: config.organization.abbreviation.map(nfc), place: config.organization.place.map(nfc)),
@@ -89,6 +92,9 @@ package struct ConsolidatedReportBuilder: Sendable {
             proposals: proposals,
             deliveries: try data.deliveryCounts(from: periodStart, to: periodEnd),
             appendix: appendix(lines))
+        report.openDifficulties = tracked.open
+        report.resolvedDifficulties = tracked.resolved
+        return report
     }
 
     // MARK: - Tasks

@@ -21,6 +21,15 @@ package protocol ReportDataSource {
     /// How many reminders and escalations were sent in `from..<to` (delivery status
     /// `sent`), each (occurrence, step, recipient, channel) counted once.
     func deliveryCounts(from: Date, to: Date) throws -> DeliveryCounts
+
+    /// Every difficulty record with its whole history (DESIGN §14); the builder
+    /// reads each as it stood at the compile moment.
+    func difficultyRecords() throws -> [Difficulty]
+}
+
+extension ReportDataSource {
+    /// No tracked difficulties: sources that predate them.
+    package func difficultyRecords() throws -> [Difficulty] { [] }
 }
 
 /// A task's status as last recorded (by a submission or `nhacviec task`).

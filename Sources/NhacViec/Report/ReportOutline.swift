@@ -178,22 +178,91 @@ enum ReportOutline {
 
     // MARK: - III, IV, V
 
+    /// III: the tracked difficulties (DESIGN §14) open at the compile moment, those
+    /// resolved in the period with the direction given, then what else the reports and
+    /// task statuses say (free notes not tracked as records, blocked tasks).
     private static func difficultySection(_ report: ConsolidatedReport) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(sectionTitles[2])]
         let blocked = report.tasks.areas.flatMap(\.tasks).filter { $0.status == .blocked }
-        if report.difficulties.isEmpty && blocked.isEmpty {
+        // A report's difficulties are also records: each is shown once, as its record.
+        let tracked = Set(
+            (report.openDifficulties + report.resolvedDifficulties).map {
+                "\($0.unit.id)/\(Difficulty.normalizedText($0.text))"
+            })
+        let notes = report.difficulties.filter {
+            !tracked.contains("\($0.unit.id)/\(Difficulty.normalizedText($0.text))")
+        }
+        let open = report.openDifficulties
+        let resolved = report.resolvedDifficulties
+        if open.isEmpty && resolved.isEmpty && notes.isEmpty && blocked.isEmpty {
             blocks.append(.paragraph([ReportRun("Trong kỳ, các đơn vị không phản ánh tồn tại, hạn chế, vướng mắc.")]))
             return blocks
         }
-        for note in report.difficulties {
-            blocks.append(.item(attributed(note)))
+        var number = 0
+        func subheading(_ title: String) {
+            number += 1
+            blocks.append(.subheading("\(number). \(title)"))
         }
-        for line in blocked {
-            var text = "\(line.id). \(line.title): đơn vị chủ trì báo có vướng mắc"
-            if let note = line.note, !note.isEmpty { text += " (\(note))" }
-            blocks.append(.item([ReportRun("- \(line.lead.name): ", bold: true), ReportRun("\(text).")]))
+        if !open.isEmpty {
+            subheading("Vướng mắc chưa được giải quyết")
+            blocks.append(
+                .paragraph([
+                    ReportRun(
+                        "Tính đến ngày \(report.compileDate.vietnameseNumeric), còn \(open.count) vướng mắc do các "
+                            + "đơn vị nêu chưa được giải quyết:")
+                ]))
+            blocks.append(.table(openDifficultyTable(open)))
+        }
+        if !resolved.isEmpty {
+            subheading("Vướng mắc đã được giải quyết trong kỳ")
+            for line in resolved {
+                let direction = line.direction.map { $0.last.map { ".;!?".contains($0) } == true ? $0 : $0 + "." }
+                blocks.append(
+                    .item([
+                        ReportRun("- \(unitLabel(line)) (\(line.id)): ", bold: true),
+                        ReportRun(line.text.last.map { ".;!?".contains($0) } == true ? line.text : line.text + "."),
+                        ReportRun(
+                            " Ý kiến chỉ đạo (ngày \(line.resolvedOn?.vietnameseNumeric ?? "")): ", italic: true),
+                        ReportRun(direction ?? ""),
+                    ]))
+            }
+        }
+        if !notes.isEmpty || !blocked.isEmpty {
+            if number > 0 { subheading("Tồn tại, hạn chế khác") }
+            for note in notes {
+                blocks.append(.item(attributed(note)))
+            }
+            for line in blocked {
+                var text = "\(line.id). \(line.title): đơn vị chủ trì báo có vướng mắc"
+                if let note = line.note, !note.isEmpty { text += " (\(note))" }
+                blocks.append(.item([ReportRun("- \(line.lead.name): ", bold: true), ReportRun("\(text).")]))
+            }
         }
         return blocks
+    }
+
+    private static func unitLabel(_ line: ConsolidatedReport.DifficultyLine) -> String {
+        line.unitInConfig ? line.unit.name : "\(line.unit.name) (đơn vị không còn trong cấu hình)"
+    }
+
+    private static func openDifficultyTable(_ lines: [ConsolidatedReport.DifficultyLine]) -> ReportTable {
+        let columns = [
+            ReportTable.Column(title: "STT", width: 560, centered: true),
+            ReportTable.Column(title: "Mã", width: 1150, centered: true),
+            ReportTable.Column(title: "Đơn vị nêu", width: 1700, centered: false),
+            ReportTable.Column(title: "Nội dung vướng mắc", width: 2845, centered: false),
+            ReportTable.Column(title: "Nhiệm vụ liên quan", width: 1300, centered: false),
+            ReportTable.Column(title: "Tình trạng", width: 1100, centered: true),
+            ReportTable.Column(title: "Số ngày", width: 700, centered: true),
+        ]
+        let rows = lines.enumerated().map { index, line in
+            ReportTable.Row.cells([
+                ["\(index + 1)"], [line.id], [unitLabel(line)], line.text.split(separator: "\n").map(String.init),
+                [line.task.map { task in line.taskTitle.map { "\(task). \($0)" } ?? task } ?? ""],
+                [DifficultyStatus(rawValue: line.status)?.vietnameseName ?? line.status], ["\(line.ageDays)"],
+            ])
+        }
+        return ReportTable(columns: columns, rows: rows, size: 22)
     }
 
     private static func nextPeriodSection(_ report: ConsolidatedReport) -> [ReportBlock] {

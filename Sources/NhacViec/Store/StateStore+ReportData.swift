@@ -12,6 +12,10 @@ extension StateStore: ReportDataSource {
         try allSubmissions(report: report, occurrence: occurrence).map(\.submission)
     }
 
+    package func difficultyRecords() throws -> [Difficulty] {
+        try difficulties()
+    }
+
     /// Reminders and escalations sent in `from..<to`: ledger rows with status `sent`.
     package func deliveryCounts(from: Date, to: Date) throws -> DeliveryCounts {
         let counts = try read("counting deliveries sent in a period") { db in
@@ -19,7 +23,7 @@ extension StateStore: ReportDataSource {
                 db,
                 sql: """
                     SELECT
-                        COALESCE(SUM(CASE WHEN step NOT IN ('escalation', 'compile') THEN 1 ELSE 0 END), 0) AS reminders,
+                        COALESCE(SUM(CASE WHEN step NOT IN ('escalation', 'compile', 'notice', 'resolution') THEN 1 ELSE 0 END), 0) AS reminders,
                         COALESCE(SUM(CASE WHEN step = 'escalation' THEN 1 ELSE 0 END), 0) AS escalations
                     FROM delivery
                     WHERE status = 'sent' AND sent_at >= ? AND sent_at < ?
