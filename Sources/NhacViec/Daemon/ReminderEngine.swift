@@ -25,6 +25,7 @@ package final class ReminderEngine {
     private let reports: ConsolidatedReportSender
     private let alerts: AdminAlerts
     private var lastRunRecorded: Date?
+    private let forms: ReminderFormAttacher
 
     /// - Parameter stop: checked between messages; a stop ends the pass early.
     package init(
@@ -49,6 +50,7 @@ package final class ReminderEngine {
             config: config, calendar: calendar, store: store, dispatcher: dispatcher, logger: logger,
             reportsDirectory: reportsDirectory)
         self.alerts = AdminAlerts(store: store, dispatcher: dispatcher, composer: composer, logger: logger)
+        self.forms = ReminderFormAttacher(config: config, store: store, logger: logger)
     }
 
     /// Does everything due at or before `now`; returns what it did and when to come back.
@@ -180,10 +182,11 @@ package final class ReminderEngine {
         for digest in digests {
             switch digest.channel {
             case .email:
-                guard let message = composer.email(for: digest, taskStatus: taskStatus) else {
+                guard var message = composer.email(for: digest, taskStatus: taskStatus) else {
                     unusable.append((digest.key, "\(digest.recipient) has no email address"))
                     continue
                 }
+                message.attachments += forms.attachments(for: digest)
                 outgoing.emails.append((digest, message))
             case .webhook(let id):
                 guard let webhook = delivery.webhook(id),
