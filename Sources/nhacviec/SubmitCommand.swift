@@ -21,9 +21,17 @@ struct SubmitCommand: ParsableCommand {
         let intake = SubmissionIntake(
             config: loaded, calendar: WorkingCalendar(rules: loaded.calendar.rules), sink: store)
         var worst: Int32 = 0
+        var wake = false
+        defer {
+            // New difficulties: a running daemon plans their notice at once (DESIGN §10, §14).
+            if wake {
+                do { try store.wakeDaemon() } catch { printError("nhacviec: warning: \(error)") }
+            }
+        }
         for file in files {
             do {
                 let receipt = try intake.receive(contentsOf: file, receivedAt: receivedAt)
+                wake = wake || receipt.raisedDifficulties
                 print("\(file): \(receipt.summary)")
             } catch let error as SubmissionError {
                 printError(error.description)

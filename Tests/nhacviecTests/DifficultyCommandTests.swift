@@ -97,6 +97,8 @@ import Testing
         let submitted = try submit(fixture, Self.report, name: "bao-cao.md", now: "2024-03-14T10:00:00+07:00")
         #expect(submitted.status == 0, "\(submitted.stderr)")
         #expect(submitted.stdout.contains("vướng mắc: VM-2024-1 (mới), VM-2024-2 (mới)"))
+        // New difficulties wake a running daemon.
+        #expect(FileManager.default.fileExists(atPath: fixture.statePath + "/wake"))
 
         var items = try list(fixture)
         #expect(items.map { $0["id"] as? String } == ["VM-2024-1", "VM-2024-2"])
@@ -116,9 +118,12 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("VM-2024-1 (đã có, đang theo dõi), VM-2024-3 (mới)"))
 
+        try FileManager.default.removeItem(atPath: fixture.statePath + "/wake")
         #expect(
             try cli(fixture, ["difficulty", "forward", "VM-2024-1", "--note", "Trình BCĐ", "--now", "2024-03-15"])
                 .status == 0)
+        // The CLI wakes a running daemon after each move.
+        #expect(FileManager.default.fileExists(atPath: fixture.statePath + "/wake"))
         let resolved = try cli(
             fixture,
             ["difficulty", "resolve", "VM-2024-1", "--note", "Ý kiến chỉ đạo: giao Sở Nội vụ", "--now", "2024-03-16"])
@@ -145,8 +150,6 @@ import Testing
         let text = try cli(fixture, ["difficulty", "list", "--status", "open", "--now", "2024-03-20"])
         #expect(text.stdout.contains("VM-2024-2  open (Chưa xử lý, 6 ngày)  phong-qldt (Phòng Quản lý đầu tư)"))
         #expect(text.stdout.contains("Nhiệm vụ: II.3 – Rà soát văn bản quy phạm pháp luật"))
-        // The wake file a running daemon watches.
-        #expect(FileManager.default.fileExists(atPath: fixture.statePath + "/wake"))
     }
 
     @Test func aReportsDifficultiesAreNoticedFollowedUpEscalatedAndResolvedThroughTheDaemon() throws {

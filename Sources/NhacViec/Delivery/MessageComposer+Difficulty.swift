@@ -67,7 +67,11 @@ extension MessageComposer {
         fields.append(
             .init(
                 label: text.pick("Trạng thái", "Status"),
-                value: text.isEnglish ? difficulty.status.englishName : difficulty.status.vietnameseName,
+                value: {
+                    // As it stood when the message was due: a resend after a later change says the same.
+                    let status = difficulty.status(at: digest.at) ?? difficulty.status
+                    return text.isEnglish ? status.englishName : status.vietnameseName
+                }(),
                 emphasized: true))
         fields.append(
             .init(label: text.pick("Lần nhắc", "Message"), value: text.step(item.step.kind, policy: .builtInDefault)))
@@ -122,5 +126,8 @@ extension MessageComposer {
         }
     }
 
-    func difficultyWebhookStatus(_ difficulty: Difficulty) -> String { difficulty.status.rawValue }
+    /// The status as it stood at the digest's time.
+    func difficultyWebhookStatus(_ difficulty: Difficulty, at instant: Date) -> String {
+        (difficulty.status(at: instant) ?? difficulty.status).rawValue
+    }
 }

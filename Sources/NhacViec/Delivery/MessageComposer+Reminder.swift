@@ -292,7 +292,7 @@ extension MessageComposer {
     func webhookItem(_ item: ReminderItem, digest: Digest) -> WebhookDigest.Item {
         let occurrence = item.occurrence
         let status =
-            occurrence.difficulty.map(difficultyWebhookStatus)
+            occurrence.difficulty.map { difficultyWebhookStatus($0, at: digest.at) }
             ?? (item.taskID != nil ? (item.status ?? .notStarted).rawValue : "not_received")
         // Email text is normalised by the renderer; a webhook body carries config text as is, so NFC it here.
         let note =

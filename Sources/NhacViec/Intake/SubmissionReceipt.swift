@@ -10,6 +10,12 @@ package struct SubmissionReceipt: Hashable, Sendable {
     /// The difficulties the submission raised and what became of each (DESIGN §14).
     package var difficulties: [DifficultyRaise] = []
 
+    /// A difficulty was raised or reopened: a running daemon should plan its notice now
+    /// (the caller touches `<state>/wake`).
+    package var raisedDifficulties: Bool {
+        difficulties.contains { $0.outcome == .created || $0.outcome == .reopened }
+    }
+
     /// When the answer counts as received: for a repeat of the current answer, the time of that answer.
     package var effectiveReceivedAt: Date {
         if case .unchanged(let recordedAt) = outcome { return recordedAt }

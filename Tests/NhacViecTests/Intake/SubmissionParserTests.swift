@@ -114,8 +114,21 @@ import Testing
         "period-outside-plan-year.md", "period-on-request.yaml", "unknown-report.yaml", "request-without-date.yaml",
         "unit-not-asked.yaml", "unknown-key.md", "duplicate-key.md", "duplicate-task.md", "yaml-syntax-error.md",
         "unclosed-front-matter.md", "no-front-matter.md", "empty-front-matter.md", "several-problems.md",
-        "missing-unit-and-report.yaml", "not-utf8.md",
+        "missing-unit-and-report.yaml", "not-utf8.md", "difficulty-bad-entries.md", "difficulty-report-bad.yaml",
     ]
+
+    @Test func aDifficultyReportRaisesTextsAndTextsWithTheirTaskAtAnyTime() throws {
+        let submission = try parse("good-difficulty-report.yaml")
+        #expect(submission.report == "difficulty")
+        #expect(submission.isDifficultyReport)
+        #expect(submission.period == nil)
+        #expect(
+            submission.difficultyEntries == [
+                DifficultyEntry(text: "Chưa có hướng dẫn của Sở Nội vụ"),
+                DifficultyEntry(text: "Thiếu kinh phí số hóa", task: "II.3"),
+            ])
+        #expect(submission.difficulties == ["Chưa có hướng dẫn của Sở Nội vụ", "Thiếu kinh phí số hóa"])
+    }
 
     /// Each fixture lists its issues as `# expect: L:C fragment`, in lines of the original file.
     @Test(arguments: badFixtures)

@@ -123,4 +123,20 @@ import Testing
             #expect(StepKind(ledgerText: kind.description) == kind)
         }
     }
+
+    @Test func theListingMarksUnitsNoLongerConfiguredAndPrintsLocalTimes() throws {
+        let listing = DifficultyListing(config: try Self.config())
+        let record = Self.record([("2024-03-01T07:00:00+07:00", .open, nil)], unit: "phong-cu")
+        let text = listing.text([record], now: Self.at("2024-03-11T09:00:00+07:00"))
+        #expect(
+            text.hasPrefix(
+                "VM-2024-1  open (Chưa xử lý, 10 ngày)  phong-cu (đơn vị không còn trong cấu hình / no longer in the config)\n"
+            ))
+        #expect(
+            listing.json([record])
+                == #"[{"id":"VM-2024-1","unit":"phong-cu","text":"Chưa có hướng dẫn của Sở Nội vụ","task":null,"#
+                + #""status":"open","raised_at":"2024-03-01T07:00:00+07:00","updated_at":"2024-03-01T07:00:00+07:00","#
+                + #""history":[{"at":"2024-03-01T07:00:00+07:00","status":"open","note":null}]}]"# + "\n")
+        #expect(listing.filter([record], status: .resolved, unit: nil).isEmpty)
+    }
 }
