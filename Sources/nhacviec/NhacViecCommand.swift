@@ -10,7 +10,7 @@ struct NhacViecCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, PlanCommand.self, HolidaysCommand.self, TaskCommand.self, SubmitCommand.self,
             RunCommand.self, StatusCommand.self, ReportCommand.self, SendTestCommand.self, FormCommand.self,
-            DifficultyCommand.self,
+            DifficultyCommand.self, ServeCommand.self, LinkCommand.self,
         ]
     )
 }

@@ -18,6 +18,8 @@ package struct Config: Sendable {
     package var intake = IntakeSettings()
     /// `difficulties:` (DESIGN §14); the defaults when the section is absent.
     package var difficulties = DifficultySettings()
+    /// `web:` (DESIGN §15); set by the parser after the rest.
+    package var web = WebSettings()
     // Lookups by id: the scheduler asks for units and groups for every step.
     private let unitIndex: [String: Int]
     private let groupIndex: [String: Int]

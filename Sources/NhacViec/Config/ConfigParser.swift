@@ -12,7 +12,7 @@ struct ConfigParser {
 
     static let topLevelKeys = [
         "version", "organization", "calendar", "delivery", "webhooks", "units", "groups", "policies", "tasks",
-        "reports", "intake", "difficulties",
+        "reports", "intake", "difficulties", "web",
     ]
 
     var configDirectory: String {
@@ -45,6 +45,7 @@ struct ConfigParser {
         let intake = parseIntake(top.mapping("intake"))
         let difficultiesMapping = top.mapping("difficulties")
         let difficulties = parseDifficulties(difficultiesMapping)
+        let web = parseWeb(top.mapping("web"))
 
         guard let organization, let organizationValue = organization.value else { return nil }
         var config = Config(
@@ -66,6 +67,7 @@ struct ConfigParser {
             policies: policies, tasks: tasks, reports: reports, difficulties: difficultiesMapping)
         var checked = references.check(config)
         checked.intake = intake
+        checked.web = web
         return checked
     }
 

@@ -1,0 +1,242 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// `nhacviec serve` (DESIGN §15): the Office's pages behind HTTP Basic, unit calendars by
+/// signed URL, `/metrics` and `/healthz`. A process of its own, so the daemon stays free
+/// of an event loop; it reads the state beside the running daemon and writes only through
+/// the store calls the CLI uses.
+package struct WebServer: Sendable {
+    package static let maxBodySize = 10 * 1024 * 1024
+    package let site: WebSite
+
+    package init(site: WebSite) {
+        self.site = site
+    }
+
+    /// Runs ``run()`` on Swift concurrency's pool and blocks the calling thread until it ends.
+    /// The executable's `@main` stays synchronous, so `nhacviec run` never starts that pool.
+    package func runBlocking() throws {
+        let outcome = ServeOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached { [self] in
+            do {
+                try await run()
+            } catch {
+                outcome.set(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    /// Serves until SIGTERM or SIGINT; SIGHUP reloads the config (a bad one is logged, the old kept).
+    package func run() async throws {
+        signal(SIGHUP, SIG_IGN)
+        let hangUp = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "nhacviec.web.sighup"))
+        hangUp.setEventHandler { [site] in
+            site.logger.notice("SIGHUP: reloading the config")
+            site.reload()
+        }
+        hangUp.resume()
+        defer { hangUp.cancel() }
+        let listen = site.options.listen
+        let logger = site.logger
+        let app = Application(
+            router: router(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(listen.host, port: listen.port), serverName: nil),
+            onServerRunning: { channel in
+                logger.notice(
+                    "listening", metadata: ["web.address": "\(channel.localAddress.map { "\($0)" } ?? "\(listen)")"])
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+
+    func router() -> Router<WebRequestContext> {
+        let router = Router(context: WebRequestContext.self)
+        let site = self.site
+        router.get("/healthz") { _, _ in
+            let (healthy, reason) = WebHealth.check(site: site)
+            return WebResponses.text(reason + "\n", status: healthy ? .ok : .serviceUnavailable)
+        }
+        router.get("/metrics") { _, _ in
+            let view = try Self.view(site, user: "")
+            return WebResponses.text(
+                try WebMetrics.render(view, stateDirectory: site.options.stateDirectory),
+                contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+        router.get("/static/style.css") { _, _ in
+            Response(
+                status: .ok, headers: WebResponses.headers(contentType: "text/css; charset=utf-8", cache: true),
+                body: ResponseBody(byteBuffer: ByteBuffer(string: WebTemplates.styleSheet)))
+        }
+        router.get("/") { request, _ in
+            try Self.office(site, request) { view in
+                WebResponses.html(site.pages.render("dashboard", try DashboardView.context(view)))
+            }
+        }
+        router.get("/units") { request, _ in
+            try Self.office(site, request) { view in
+                WebResponses.html(site.pages.render("units", try UnitView.list(view)))
+            }
+        }
+        router.get("/units/:unit") { request, context in
+            try Self.office(site, request) { view in
+                let id = context.parameters.get("unit") ?? ""
+                let calendarURL = view.loaded.signer.map {
+                    "/ics/\(WebFormat.segment(id)).ics?sig=\($0.calendarSignature(unit: id))"
+                }
+                guard let page = try UnitView.page(view, id: id, calendarURL: calendarURL) else {
+                    return WebResponses.notFound()
+                }
+                return WebResponses.html(site.pages.render("unit", page))
+            }
+        }
+        router.get("/tasks") { request, _ in
+            try Self.office(site, request) { view in
+                WebResponses.html(site.pages.render("tasks", try TaskView.list(view)))
+            }
+        }
+        router.get("/tasks/:task") { request, context in
+            try Self.office(site, request) { view in
+                let saved = request.uri.queryParameters.get("saved") == "1"
+                guard
+                    let page = try TaskView.page(
+                        view, id: context.parameters.get("task") ?? "", csrf: site.csrf.token(user: view.user),
+                        saved: saved)
+                else { return WebResponses.notFound() }
+                return WebResponses.html(site.pages.render("task", page))
+            }
+        }
+        router.post("/tasks/:task/status") { request, context in
+            var request = request
+            guard let user = Self.user(site, request) else { return WebResponses.unauthorized() }
+            let form = try await Self.form(&request)
+            guard site.csrf.isValid(form["csrf"] ?? "", user: user) else {
+                site.logger.notice("POST refused: missing or wrong CSRF token", metadata: ["web.user": "\(user)"])
+                return WebResponses.text(
+                    "Biểu mẫu đã hết hạn hoặc không hợp lệ: hãy tải lại trang rồi gửi lại.\n", status: .forbidden)
+            }
+            return try TaskStatusForm.handle(
+                site: site, user: user, taskID: context.parameters.get("task") ?? "", form: form)
+        }
+        router.get("/periods") { request, _ in
+            try Self.office(site, request) { view in
+                WebResponses.html(site.pages.render("periods", PeriodView.list(view)))
+            }
+        }
+        router.get("/periods/:period") { request, context in
+            try Self.office(site, request) { view in
+                guard
+                    let period = PeriodView.period(
+                        context.parameters.get("period") ?? "", kind: view.builder.periodKind)
+                else { return WebResponses.notFound() }
+                return WebResponses.html(
+                    site.pages.render(
+                        "period", try PeriodView.page(view, period: period, stateDirectory: site.options.stateDirectory)
+                    ))
+            }
+        }
+        router.get("/periods/:period/:file") { request, context in
+            try Self.office(site, request) { view in
+                let file = context.parameters.get("file") ?? ""
+                guard
+                    let period = PeriodView.period(
+                        context.parameters.get("period") ?? "", kind: view.builder.periodKind),
+                    file.hasPrefix("report."), let format = ReportFormat(rawValue: String(file.dropFirst(7)))
+                else { return WebResponses.notFound() }
+                let download = try PeriodView.download(
+                    view, period: period, format: format, stateDirectory: site.options.stateDirectory)
+                return WebResponses.file(
+                    download.data, name: download.name, contentType: ReportRenderer.mediaType(format))
+            }
+        }
+        router.get("/calendar") { request, _ in
+            try Self.office(site, request) { view in
+                WebResponses.html(site.pages.render("calendar", CalendarView.page(view, year: view.today.year)))
+            }
+        }
+        router.get("/calendar/:year") { request, context in
+            try Self.office(site, request) { view in
+                guard let year = context.parameters.get("year").flatMap({ Int($0) }), (1900...2200).contains(year)
+                else {
+                    return WebResponses.notFound()
+                }
+                return WebResponses.html(site.pages.render("calendar", CalendarView.page(view, year: year)))
+            }
+        }
+        router.get("/ics/:file") { request, context in
+            let file = context.parameters.get("file") ?? ""
+            guard file.hasSuffix(".ics") else { return WebResponses.notFound() }
+            let unit = String(file.dropLast(4))
+            if unit == "all" {
+                return try Self.office(site, request) { view in
+                    Self.ics(view, unit: nil)
+                }
+            }
+            let loaded = site.current
+            // One answer for every refusal: an unknown unit, no secret, a wrong signature.
+            guard let signer = loaded.signer, loaded.config.unit(unit) != nil,
+                signer.isValid(request.uri.queryParameters.get("sig") ?? "", for: "ics|\(unit)")
+            else { return WebResponses.forbidden() }
+            return Self.ics(try Self.view(site, user: ""), unit: unit)
+        }
+        return router
+    }
+
+    // MARK: - Helpers
+
+    static func view(_ site: WebSite, user: String) throws -> OfficeView {
+        OfficeView(loaded: site.current, store: try site.store(), now: site.clock.now(), user: user)
+    }
+
+    /// The Office user of a request with valid Basic credentials.
+    static func user(_ site: WebSite, _ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.count < 4096,
+            header.lowercased().hasPrefix("basic ")
+        else { return nil }
+        let encoded = header.dropFirst(6).trimmingCharacters(in: .whitespaces)
+        guard let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8),
+            let colon = text.firstIndex(of: ":")
+        else { return nil }
+        let user = String(text[..<colon])
+        let password = String(text[text.index(after: colon)...])
+        return site.authenticate(user: user, password: password) ? user : nil
+    }
+
+    /// Runs `page` for a logged-in Office user, else answers 401.
+    static func office(_ site: WebSite, _ request: Request, _ page: (OfficeView) throws -> Response) throws
+        -> Response
+    {
+        guard let user = user(site, request) else { return WebResponses.unauthorized() }
+        return try page(try view(site, user: user))
+    }
+
+    static func ics(_ view: OfficeView, unit: String?) -> Response {
+        let text = ICSCalendar(config: view.config, calendar: view.loaded.calendar)
+            .render(unit: unit, now: view.now, today: view.today)
+        return WebResponses.text(text, contentType: "text/calendar; charset=utf-8")
+    }
+
+    /// An `application/x-www-form-urlencoded` body (at most ``maxBodySize``), decoded.
+    static func form(_ request: inout Request) async throws -> [String: String] {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBodySize {
+            throw HTTPError(.contentTooLarge)
+        }
+        let body = try await request.collectBody(upTo: maxBodySize)
+        return FormDecoding.decode(String(buffer: body))
+    }
+}
+
+/// The error `run()` ended with, handed from the server's task to the blocked caller.
+private final class ServeOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    func set(_ error: any Error) { lock.withLock { stored = error } }
+    var error: (any Error)? { lock.withLock { stored } }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+
+/// Everything `serve` answers from: the config (reloaded on SIGHUP), the Office's logins,
+/// the link-signing key, the state store and the pages' clock.
+///
+/// Requests run concurrently on Hummingbird's tasks; the reloadable part is swapped whole
+/// under a lock, so a request sees either the old or the new config, never a mix.
+package final class WebSite: @unchecked Sendable {
+    /// One consistent generation of what the config decides.
+    package struct Loaded: Sendable {
+        package let config: Config
+        package let calendar: WorkingCalendar
+        package let users: OfficeUsers
+        /// Nil without `web.secret_env`/`secret_file` (or when it cannot be read): no unit calendar then.
+        package let signer: WebSignature?
+    }
+
+    package let options: WebOptions
+    package let logger: Logger
+    package let clock: DaemonClock
+    package let csrf: CSRFToken
+    package let pages: WebPages
+    private let lock = NSLock()
+    private var loaded: Loaded
+    private var openedStore: StateStore?
+    /// Logins that passed bcrypt recently, by an HMAC of name and password (never the password
+    /// itself): a page view then costs no bcrypt run. Emptied on reload.
+    private var recentLogins: [String: Date] = [:]
+    private let loginCacheKey = WebSignature(key: CSRFToken.randomKey())
+    private static let loginCacheLifetime: TimeInterval = 300
+
+    package init(options: WebOptions, logger: Logger) throws {
+        self.options = options
+        self.logger = logger
+        self.clock = DaemonClock(startingAt: options.startAt)
+        self.csrf = CSRFToken(key: CSRFToken.randomKey())
+        self.pages = try WebPages()
+        self.loaded = try Self.load(options: options, logger: logger)
+    }
+
+    package var current: Loaded {
+        lock.withLock { loaded }
+    }
+
+    /// SIGHUP: a config (or users file) that does not load is logged and the old one kept.
+    package func reload() {
+        do {
+            let fresh = try Self.load(options: options, logger: logger)
+            lock.withLock {
+                loaded = fresh
+                recentLogins = [:]
+            }
+            logger.notice("config reloaded", metadata: ["config.path": "\(options.configPath)"])
+        } catch let error as ConfigError {
+            for issue in error.issues { logger.error("config: \(issue)") }
+            logger.error("the new config has errors; keeping the old one")
+        } catch {
+            logger.error("cannot reload: \(error); keeping the old config")
+        }
+    }
+
+    /// Whether `user`/`password` is an Office login of the current users file.
+    package func authenticate(user: String, password: String) -> Bool {
+        let fingerprint = loginCacheKey.sign(user + "\u{0}" + password)
+        let now = Date()
+        let (users, cached) = lock.withLock { (loaded.users, recentLogins[fingerprint]) }
+        if let cached, now.timeIntervalSince(cached) < Self.loginCacheLifetime { return true }
+        guard users.verify(user: user, password: password) else { return false }
+        lock.withLock {
+            if recentLogins.count > 1000 { recentLogins = [:] }
+            recentLogins[fingerprint] = now
+        }
+        return true
+    }
+
+    /// The state store once the daemon (or any command) has created it; nil before.
+    package func store() throws(StoreError) -> StateStore? {
+        if let store = lock.withLock({ openedStore }) { return store }
+        guard let store = try StateStore.openExisting(directory: options.stateDirectory) else { return nil }
+        return lock.withLock {
+            if let existing = openedStore { return existing }
+            openedStore = store
+            return store
+        }
+    }
+
+    /// The store for a write, created if missing (as `nhacviec task` does).
+    package func writableStore() throws(StoreError) -> StateStore {
+        if let store = try store() { return store }
+        let store = try StateStore(directory: options.stateDirectory)
+        return lock.withLock {
+            if let existing = openedStore { return existing }
+            openedStore = store
+            return store
+        }
+    }
+
+    private static func load(options: WebOptions, logger: Logger) throws -> Loaded {
+        let config = try ConfigLoader.load(path: options.configPath)
+        var users = OfficeUsers(hashes: [:])
+        if let path = config.web.usersFile {
+            users = try OfficeUsers(contentsOf: path)
+            for line in users.ignored { logger.warning("users file: line ignored: \(line)") }
+            if users.count == 0 {
+                logger.warning("users file \(path) has no bcrypt login: every Office page answers 401")
+            }
+        } else {
+            logger.warning("web.users_file is not set: every Office page answers 401")
+        }
+        var signer: WebSignature?
+        if let secret = config.web.secret {
+            do {
+                let key = try secret.resolve(environment: options.environment, configDirectory: config.directory)
+                signer = WebSignature(key: Array(key.utf8))
+            } catch {
+                logger.error("web secret: \(error.message): unit calendars and links are refused")
+            }
+        }
+        return Loaded(
+            config: config, calendar: WorkingCalendar(rules: config.calendar.rules), users: users, signer: signer)
+    }
+}

@@ -1,0 +1,344 @@
+/// The Office pages' Mustache templates (DESIGN §15). `{{name}}` escapes HTML (and quotes,
+/// for attributes); no template uses the unescaped `{{{…}}}` or `{{&…}}` forms, which a
+/// test checks. No inline script or style: the CSP forbids both.
+enum WebTemplates {
+    static let all: [String: String] = [
+        "header": header, "footer": footer, "dashboard": dashboard, "units": units, "unit": unit, "tasks": tasks,
+        "task": task, "periods": periods, "period": period, "calendar": calendar, "message": message,
+    ]
+
+    static let header = """
+        <!DOCTYPE html>
+        <html lang="vi">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · Nhắc việc</title>
+        <link rel="stylesheet" href="/static/style.css">
+        </head>
+        <body>
+        <a class="skip" href="#main">Bỏ qua trình đơn, tới nội dung chính</a>
+        <header class="site">
+        <p class="org">{{organization}}</p>
+        <nav aria-label="Trình đơn chính">
+        <ul>
+        <li><a href="/">Tổng quan</a></li>
+        <li><a href="/units">Đơn vị</a></li>
+        <li><a href="/tasks">Nhiệm vụ</a></li>
+        <li><a href="/periods">Kỳ báo cáo</a></li>
+        <li><a href="/calendar">Lịch làm việc</a></li>
+        </ul>
+        </nav>
+        {{#user}}<p class="user">Người dùng: {{user}}</p>{{/user}}
+        </header>
+        <main id="main">
+        <h1>{{title}}</h1>
+
+        """
+
+    static let footer = """
+        </main>
+        <footer class="site"><p>Số liệu tại thời điểm {{generatedAt}} · nhacviec {{version}}</p></footer>
+        </body>
+        </html>
+
+        """
+
+    static let dashboard = """
+        {{>header}}
+        <p class="lead">Kỳ báo cáo <strong>{{periodName}}</strong> ({{periodStart}} – {{periodEnd}}). Hôm nay: {{today}}.
+        Lần chạy gần nhất của dịch vụ nhắc việc: {{lastPass}}.</p>
+        <section aria-labelledby="h-reports">
+        <h2 id="h-reports">Báo cáo định kỳ của các đơn vị, {{periodName}}</h2>
+        {{#reports}}
+        <p>Hạn nộp: <strong>{{due}}</strong>. Đúng hạn: {{onTime}} · Chậm: {{late}} · Chưa gửi: {{missing}}.</p>
+        <table>
+        <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Ngày nhận</th></tr></thead>
+        <tbody>
+        {{#units}}<tr class="{{css}}"><td><a href="{{href}}">{{name}}</a></td><td>{{status}}</td><td>{{received}}</td></tr>
+        {{/units}}
+        </tbody>
+        </table>
+        {{/reports}}
+        {{^reports}}<p>Cấu hình không có báo cáo định kỳ hằng tháng.</p>{{/reports}}
+        </section>
+        <section aria-labelledby="h-overdue">
+        <h2 id="h-overdue">Nhiệm vụ quá hạn ({{overdueCount}})</h2>
+        {{#overdueAreas}}
+        <h3>{{name}}</h3>
+        <table>
+        <thead><tr><th scope="col">Mã</th><th scope="col">Nhiệm vụ</th><th scope="col">Chủ trì</th><th scope="col">Thời hạn</th><th scope="col">Quá hạn</th></tr></thead>
+        <tbody>
+        {{#tasks}}<tr class="late"><td><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td>{{lead}}</td><td>{{due}} <span class="note">({{dueText}})</span></td><td>{{days}} ngày</td></tr>
+        {{/tasks}}
+        </tbody>
+        </table>
+        {{/overdueAreas}}
+        {{^overdueAreas}}<p>Không có nhiệm vụ nào quá hạn.</p>{{/overdueAreas}}
+        </section>
+        <section aria-labelledby="h-upcoming">
+        <h2 id="h-upcoming">Thời hạn trong 10 ngày làm việc tới (đến {{upcomingEnd}})</h2>
+        {{#upcomingAny}}
+        <table>
+        <thead><tr><th scope="col">Ngày</th><th scope="col">Việc</th><th scope="col">Đơn vị</th><th scope="col">Thời hạn ghi trong kế hoạch</th><th scope="col">Tình trạng</th></tr></thead>
+        <tbody>
+        {{#upcoming}}<tr><td>{{weekday}}, {{date}}</td><td>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</td><td>{{unit}}</td><td>{{dueText}}</td><td>{{status}}</td></tr>
+        {{/upcoming}}
+        </tbody>
+        </table>
+        {{/upcomingAny}}
+        {{^upcoming}}<p>Không có thời hạn nào trong 10 ngày làm việc tới.</p>{{/upcoming}}
+        </section>
+        <section aria-labelledby="h-deliveries">
+        <h2 id="h-deliveries">Thư đang gửi lại hoặc thất bại ({{deliveryCount}})</h2>
+        {{#deliveriesAny}}
+        <table>
+        <thead><tr><th scope="col">Trạng thái</th><th scope="col">Người nhận</th><th scope="col">Kênh</th><th scope="col">Việc</th><th scope="col">Số lần thử</th><th scope="col">Lỗi gần nhất</th><th scope="col">Thử lại lúc</th></tr></thead>
+        <tbody>
+        {{#deliveries}}<tr class="{{css}}"><td>{{status}}</td><td>{{recipient}}</td><td>{{channel}}</td><td>{{duty}} · {{step}}</td><td>{{attempts}}</td><td>{{error}}</td><td>{{next}}</td></tr>
+        {{/deliveries}}
+        </tbody>
+        </table>
+        {{/deliveriesAny}}
+        {{^deliveries}}<p>Không có thư nào đang gửi lại hay thất bại.</p>{{/deliveries}}
+        </section>
+        {{>footer}}
+        """
+
+    static let units = """
+        {{>header}}
+        <table>
+        <thead><tr><th scope="col">Mã</th><th scope="col">Tên đơn vị</th><th scope="col">Chủ trì</th><th scope="col">Phối hợp</th><th scope="col">Quá hạn</th></tr></thead>
+        <tbody>
+        {{#units}}<tr><td><a href="{{href}}">{{id}}</a></td><td>{{name}}</td><td>{{lead}}</td><td>{{support}}</td><td>{{overdue}}</td></tr>
+        {{/units}}
+        </tbody>
+        </table>
+        {{>footer}}
+        """
+
+    static let unit = """
+        {{>header}}
+        <dl class="facts">
+        <dt>Mã đơn vị</dt><dd>{{id}}</dd>
+        {{#head}}<dt>Người đứng đầu</dt><dd>{{head}}</dd>{{/head}}
+        <dt>Thư điện tử</dt><dd>{{emails}}</dd>
+        {{#calendarURL}}<dt>Lịch thời hạn (iCalendar)</dt><dd><a href="{{calendarURL}}">Đăng ký lịch của đơn vị</a></dd>{{/calendarURL}}
+        </dl>
+        <section aria-labelledby="h-tasks">
+        <h2 id="h-tasks">Nhiệm vụ của đơn vị ({{taskCount}})</h2>
+        {{#tasksAny}}
+        <table>
+        <thead><tr><th scope="col">Mã</th><th scope="col">Nhiệm vụ</th><th scope="col">Vai trò</th><th scope="col">Thời hạn</th><th scope="col">Tình trạng</th></tr></thead>
+        <tbody>
+        {{#tasks}}<tr class="{{css}}"><td><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td>{{role}}</td><td>{{dueText}}</td><td>{{status}}</td></tr>
+        {{/tasks}}
+        </tbody>
+        </table>
+        {{/tasksAny}}
+        {{^tasks}}<p>Đơn vị không chủ trì hay phối hợp nhiệm vụ nào.</p>{{/tasks}}
+        </section>
+        <section aria-labelledby="h-reports">
+        <h2 id="h-reports">Báo cáo định kỳ</h2>
+        {{#reportsAny}}
+        <table>
+        <thead><tr><th scope="col">Kỳ</th><th scope="col">Hạn nộp</th><th scope="col">Tình trạng</th><th scope="col">Ngày nhận</th><th scope="col">Số lần gửi</th></tr></thead>
+        <tbody>
+        {{#reports}}<tr class="{{css}}"><td><a href="{{href}}">{{period}}</a></td><td>{{due}}</td><td>{{status}}</td><td>{{received}}</td><td>{{versions}}</td></tr>
+        {{/reports}}
+        </tbody>
+        </table>
+        {{/reportsAny}}
+        {{^reports}}<p>Đơn vị không phải gửi báo cáo định kỳ.</p>{{/reports}}
+        </section>
+        {{>footer}}
+        """
+
+    static let tasks = """
+        {{>header}}
+        {{#areas}}
+        <h2>{{name}}</h2>
+        <table>
+        <thead><tr><th scope="col">Mã</th><th scope="col">Nhiệm vụ</th><th scope="col">Chủ trì</th><th scope="col">Thời hạn</th><th scope="col">Tình trạng</th></tr></thead>
+        <tbody>
+        {{#tasks}}<tr class="{{css}}"><td><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td>{{lead}}</td><td>{{dueText}}</td><td>{{status}}</td></tr>
+        {{/tasks}}
+        </tbody>
+        </table>
+        {{/areas}}
+        {{>footer}}
+        """
+
+    static let task = """
+        {{>header}}
+        {{#saved}}<p class="notice" role="status">Đã lưu tình trạng mới.</p>{{/saved}}
+        <dl class="facts">
+        <dt>Mã nhiệm vụ</dt><dd>{{id}}</dd>
+        <dt>Lĩnh vực</dt><dd>{{area}}</dd>
+        <dt>Chủ trì</dt><dd><a href="{{leadHref}}">{{lead}}</a></dd>
+        <dt>Phối hợp</dt><dd>{{support}}</dd>
+        <dt>Thời hạn</dt><dd>{{dueText}}{{#dueDates}} · {{dueDates}}{{/dueDates}}</dd>
+        {{#output}}<dt>Sản phẩm</dt><dd>{{output}}</dd>{{/output}}
+        <dt>Tình trạng hiện tại</dt><dd><strong>{{status}}</strong></dd>
+        </dl>
+        <section aria-labelledby="h-set">
+        <h2 id="h-set">Cập nhật tình trạng</h2>
+        <form method="post" action="{{action}}">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="field">
+        <label for="status">Tình trạng</label>
+        <select id="status" name="status">
+        {{#statusOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>
+        {{/statusOptions}}
+        </select>
+        </div>
+        <div class="field">
+        <label for="progress">Tiến độ (%, không bắt buộc)</label>
+        <input id="progress" name="progress" type="number" min="0" max="100" value="{{progress}}"{{#progressError}} aria-invalid="true" aria-describedby="progress-error"{{/progressError}}>
+        {{#progressError}}<p class="error" id="progress-error">{{progressError}}</p>{{/progressError}}
+        </div>
+        <div class="field">
+        <label for="note">Ghi chú (không bắt buộc)</label>
+        <textarea id="note" name="note" rows="3">{{note}}</textarea>
+        </div>
+        <button type="submit">Lưu tình trạng</button>
+        </form>
+        </section>
+        <section aria-labelledby="h-history">
+        <h2 id="h-history">Lịch sử tình trạng</h2>
+        {{#historyAny}}
+        <table>
+        <thead><tr><th scope="col">Thời điểm</th><th scope="col">Tình trạng</th><th scope="col">Tiến độ</th><th scope="col">Ghi chú</th><th scope="col">Nguồn</th></tr></thead>
+        <tbody>
+        {{#history}}<tr><td>{{at}}</td><td>{{status}}</td><td>{{progress}}</td><td>{{note}}</td><td>{{source}}</td></tr>
+        {{/history}}
+        </tbody>
+        </table>
+        {{/historyAny}}
+        {{^history}}<p>Chưa có ai báo cáo về nhiệm vụ này (coi là chưa thực hiện).</p>{{/history}}
+        </section>
+        <section aria-labelledby="h-sent">
+        <h2 id="h-sent">Thư nhắc đã gửi</h2>
+        {{#remindersAny}}
+        <table>
+        <thead><tr><th scope="col">Thời hạn</th><th scope="col">Lượt nhắc</th><th scope="col">Người nhận</th><th scope="col">Kênh</th><th scope="col">Trạng thái</th><th scope="col">Lúc</th></tr></thead>
+        <tbody>
+        {{#reminders}}<tr class="{{css}}"><td>{{occurrence}}</td><td>{{step}}</td><td>{{recipient}}</td><td>{{channel}}</td><td>{{status}}</td><td>{{at}}</td></tr>
+        {{/reminders}}
+        </tbody>
+        </table>
+        {{/remindersAny}}
+        {{^reminders}}<p>Chưa có thư nhắc nào cho nhiệm vụ này.</p>{{/reminders}}
+        </section>
+        {{>footer}}
+        """
+
+    static let periods = """
+        {{>header}}
+        <ul class="periods">
+        {{#periods}}<li><a href="{{href}}">{{name}}</a> ({{start}} – {{end}}){{#current}} · kỳ hiện tại{{/current}}</li>
+        {{/periods}}
+        </ul>
+        {{>footer}}
+        """
+
+    static let period = """
+        {{>header}}
+        <p class="lead">Từ {{start}} đến {{end}}.{{#compileDay}} Ngày tổng hợp: {{compileDay}}.{{/compileDay}}</p>
+        <section aria-labelledby="h-download">
+        <h2 id="h-download">Tải báo cáo tổng hợp</h2>
+        <p>{{downloadNote}}</p>
+        <ul class="downloads">
+        {{#downloads}}<li><a href="{{href}}" download>{{label}}</a> <span class="note">({{name}})</span></li>
+        {{/downloads}}
+        </ul>
+        </section>
+        <section aria-labelledby="h-units">
+        <h2 id="h-units">Báo cáo của các đơn vị</h2>
+        {{#reports}}
+        <p>Hạn nộp: <strong>{{due}}</strong>. Đúng hạn: {{onTime}} · Chậm: {{late}} · Chưa gửi: {{missing}}.</p>
+        <table>
+        <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Ngày nhận</th></tr></thead>
+        <tbody>
+        {{#units}}<tr class="{{css}}"><td><a href="{{href}}">{{name}}</a></td><td>{{status}}</td><td>{{received}}</td></tr>
+        {{/units}}
+        </tbody>
+        </table>
+        {{/reports}}
+        {{^reports}}<p>Cấu hình không có báo cáo định kỳ hằng tháng.</p>{{/reports}}
+        </section>
+        {{>footer}}
+        """
+
+    static let calendar = """
+        {{>header}}
+        <nav aria-label="Năm" class="years"><a href="{{previousHref}}">← Năm {{previousYear}}</a> · <a href="{{nextHref}}">Năm {{nextYear}} →</a></nav>
+        <section aria-labelledby="h-days">
+        <h2 id="h-days">Ngày nghỉ và ngày làm bù</h2>
+        <table>
+        <thead><tr><th scope="col">Ngày</th><th scope="col">Thứ</th><th scope="col">Loại</th><th scope="col">Tên</th></tr></thead>
+        <tbody>
+        {{#entries}}<tr class="{{css}}"><td>{{date}}</td><td>{{weekday}}</td><td>{{kind}}</td><td>{{name}}</td></tr>
+        {{/entries}}
+        </tbody>
+        </table>
+        </section>
+        <section aria-labelledby="h-months">
+        <h2 id="h-months">Số ngày làm việc theo tháng</h2>
+        <table>
+        <thead><tr><th scope="col">Tháng</th><th scope="col">Ngày làm việc</th></tr></thead>
+        <tbody>
+        {{#months}}<tr><td>Tháng {{month}}</td><td>{{workingDays}}</td></tr>
+        {{/months}}
+        </tbody>
+        </table>
+        <p>Tổng cả năm: {{totalWorkingDays}} ngày làm việc.</p>
+        </section>
+        {{>footer}}
+        """
+
+    static let message = """
+        {{>header}}
+        <p>{{text}}</p>
+        {{>footer}}
+        """
+
+    /// Readable, printable, high contrast (text #1a1a1a on white, links #0b4a8b: above 7:1).
+    static let styleSheet = """
+        :root { color-scheme: light; }
+        body { font-family: "Liberation Sans", Arial, sans-serif; color: #1a1a1a; background: #fff; margin: 0; line-height: 1.5; }
+        a { color: #0b4a8b; }
+        a:focus, button:focus, select:focus, input:focus, textarea:focus { outline: 3px solid #b35c00; outline-offset: 2px; }
+        .skip { position: absolute; left: -10000px; }
+        .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
+        header.site { background: #f0f3f7; border-bottom: 1px solid #c5ccd6; padding: .5rem 1rem; }
+        header.site .org { font-weight: bold; margin: 0; }
+        nav ul { list-style: none; padding: 0; margin: .25rem 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+        nav a { padding: .25rem 0; display: inline-block; }
+        .user { margin: 0; font-size: .9rem; }
+        main { padding: 0 1rem 2rem; max-width: 75rem; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+        th, td { border: 1px solid #c5ccd6; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        thead th { background: #f0f3f7; }
+        tr.late td { background: #fdecea; }
+        tr.missing td { background: #fff4e0; }
+        tr.ok td { background: #eaf6ec; }
+        .note { color: #4a4a4a; }
+        .notice { background: #eaf6ec; border: 1px solid #2e7d32; padding: .5rem; }
+        .error { color: #a30000; font-weight: bold; margin: .25rem 0; }
+        .field { margin: .75rem 0; }
+        label { display: block; font-weight: bold; }
+        input, select, textarea { font: inherit; padding: .4rem; min-width: 16rem; max-width: 100%; box-sizing: border-box; }
+        button { font: inherit; padding: .5rem 1rem; background: #0b4a8b; color: #fff; border: 0; cursor: pointer; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+        dl.facts dt { font-weight: bold; }
+        dl.facts dd { margin: 0; }
+        footer.site { border-top: 1px solid #c5ccd6; padding: .5rem 1rem; font-size: .9rem; color: #4a4a4a; }
+        @media print {
+          nav, form, .skip, .user { display: none; }
+          header.site, thead th, tr.late td, tr.missing td, tr.ok td { background: none; }
+          a { color: inherit; text-decoration: none; }
+          main { max-width: none; }
+        }
+        """
+}

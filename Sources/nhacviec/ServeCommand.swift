@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NhacViec
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the Office's pages, unit calendars, /metrics and /healthz (beside the daemon)."
+    )
+
+    @OptionGroup var config: ConfigOption
+    @OptionGroup var state: StateOption
+    @OptionGroup var clock: ClockOption
+    @Option(help: "Address and port to listen on (loopback by default; put TLS in a reverse proxy).")
+    var listen: String = WebListenAddress.defaultAddress.description
+
+    func run() throws {
+        guard let address = WebListenAddress(parsing: listen) else {
+            throw ValidationError("--listen '\(listen)' is not ADDRESS:PORT (e.g. 127.0.0.1:8080 or [::1]:8080)")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        LoggingSystem.bootstrap { label in JournalLogHandler(label: label, environment: environment) }
+        let logger = Logger(label: "nhacviec.web")
+        let loaded = try config.load()
+        let startAt = try clock.now.map { _ in try clock.resolve(WallClock(timeZone: loaded.organization.timeZone)) }
+        let options = WebOptions(
+            configPath: config.resolvedPath, stateDirectory: state.resolvedPath, listen: address, startAt: startAt,
+            environment: environment)
+        let site: WebSite
+        do {
+            site = try WebSite(options: options, logger: logger)
+        } catch let error as ConfigError {
+            printError(error.description)
+            throw ExitCode(ExitStatus.configError.rawValue)
+        } catch {
+            printError("nhacviec: \(error)")
+            throw ExitCode(ExitStatus.configError.rawValue)
+        }
+        do {
+            try WebServer(site: site).runBlocking()
+        } catch {
+            printError("nhacviec: cannot serve on \(address): \(error)")
+            throw ExitCode(ExitStatus.unavailable.rawValue)
+        }
+    }
+}
