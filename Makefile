@@ -17,17 +17,18 @@ build: deps
 	$(SWIFT) build
 
 # The daemon on the example config with the embedded defaults: state in ./state,
-# emails written to ./state/outbox. Ctrl-C stops it.
+# emails written to ./state/outbox; beside it `serve` on http://127.0.0.1:8080 with a
+# demo login whose bcrypt hash is written under the state dir. Ctrl-C stops both.
 run: build
 	$(BIN_DIR)/nhacviec check -c $(CONFIG)
-	@echo "Starting the daemon at $(START) (pretended clock); emails go to $(STATE)/outbox. Ctrl-C to stop."
-	$(BIN_DIR)/nhacviec run -c $(CONFIG) --state $(STATE) --now $(START)
+	@BIN_DIR="$(BIN_DIR)" CONFIG="$(CONFIG)" STATE="$(STATE)" START="$(START)" scripts/run-demo.sh
 
 # Installs the binary, the systemd unit and (unless present) the example config.
 install: deps
 	$(SWIFT) build -c release
 	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/nhacviec" $(DESTDIR)$(PREFIX)/bin/nhacviec
 	install -D -m 0644 systemd/nhacviec.service $(DESTDIR)/etc/systemd/system/nhacviec.service
+	install -D -m 0644 systemd/nhacviec-web.service $(DESTDIR)/etc/systemd/system/nhacviec-web.service
 	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/nhacviec/README.md
 	install -d -m 0755 $(DESTDIR)/etc/nhacviec/holidays
 	for f in config/holidays/*.yaml; do install -m 0644 "$$f" $(DESTDIR)/etc/nhacviec/holidays/; done

@@ -26,9 +26,11 @@ enum TaskStatusForm {
             else { return WebResponses.notFound() }
             return WebResponses.html(site.pages.render("task", page), status: .unprocessableContent)
         }
+        // Whole seconds, as reports compile "as of" whole seconds: a status set now shows at once.
+        let at = Date(timeIntervalSince1970: view.now.timeIntervalSince1970.rounded(.down))
         try site.writableStore().setTaskStatus(
             taskID: taskID, status: status, progress: progress, note: state.note.isEmpty ? nil : state.note,
-            at: view.now, source: "web:\(user)")
+            at: at, source: "web:\(user)")
         site.logger.notice(
             "task status set",
             metadata: ["task.id": "\(taskID)", "task.status": "\(status.rawValue)", "web.user": "\(user)"])

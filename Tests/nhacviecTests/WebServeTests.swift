@@ -1,0 +1,255 @@
+import Foundation
+import NhacViecTestSupport
+import Testing
+
+/// `nhacviec serve` against the real binary, on a state the daemon built with `run --once`.
+/// The fixture's task II.3 (lead phong-qldt) is due Fri 29/03/2024.
+@Suite(.serialized) struct WebServeTests {
+    /// A state with reminders sent on 22/03 and 03/04 (II.3 then 5 days overdue).
+    static func fixture() throws -> WebFixture {
+        let web = try WebFixture()
+        try web.daemon.runOnce("2024-03-22T08:05:00+07:00")
+        try web.daemon.runOnce("2024-04-03T08:05:00+07:00")
+        return web
+    }
+
+    @Test func theDashboardShowsReportsOverdueTasksAndUpcomingDeadlines() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let page = try web.office("/")
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+        let csp = try #require(page.headers["content-security-policy"])
+        #expect(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline") && !csp.contains("script-src"))
+        let html = page.text
+        #expect(html.contains("<html lang=\"vi\">"))
+        #expect(html.contains("Tổng quan tình hình thực hiện"))
+        // The March report (due day 16 = Sat 16/03, moved to Mon 18/03) never came: missing.
+        #expect(html.contains("Hạn nộp: <strong>18/03/2024</strong>"))
+        #expect(html.contains("Phòng Quản lý đầu tư</a></td><td>Chưa gửi"))
+        // II.3 is overdue by 5 days, under its area.
+        #expect(html.contains("<h3>Cải cách thể chế</h3>"))
+        #expect(html.contains("<a href=\"/tasks/II.3\">II.3</a>"))
+        #expect(html.contains("<td>5 ngày</td>"))
+        // The next 10 working days hold April's reports (Tue 16/04).
+        #expect(html.contains("Thứ Ba, 16/04/2024"))
+        #expect(html.contains("Lần chạy gần nhất của dịch vụ nhắc việc: 03/04/2024 08:05"))
+        #expect(!html.contains("<script"))
+        // The legacy MD5 line was ignored with a log line, the bcrypt login still works.
+        #expect(web.log.contains("line ignored"))
+    }
+
+    @Test func everyOfficePageAnswersAndEscapesWhatItShows() throws {
+        let web = try WebFixture(extraConfig: "")
+        // A title with markup: it must come out as text.
+        let config = try String(contentsOfFile: web.daemon.configPath, encoding: .utf8)
+            .replacingOccurrences(
+                of: "title: Rà soát văn bản quy phạm pháp luật",
+                with: "title: \"Rà soát <b onmouseover='x'>văn bản</b> & \\\"quy phạm\\\"\"")
+        try web.daemon.write(config)
+        try web.daemon.runOnce("2024-04-03T08:05:00+07:00")
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        for path in [
+            "/", "/units", "/units/phong-qldt", "/tasks", "/tasks/II.3", "/periods", "/periods/2024-03", "/calendar",
+            "/calendar/2024",
+        ] {
+            let page = try web.office(path)
+            #expect(page.status == 200, "\(path)")
+            #expect(!page.text.contains("<b onmouseover"), "\(path)")
+        }
+        let task = try web.office("/tasks/II.3").text
+        #expect(task.contains("Rà soát &lt;b onmouseover=&#39;x&#39;&gt;văn bản&lt;/b&gt; &amp; &quot;quy phạm&quot;"))
+        #expect(try web.office("/units/khong-co").status == 404)
+        #expect(try web.office("/tasks/IX.9").status == 404)
+        // The calendar of 2024: Tết, Giỗ Tổ, the announced-style days and the monthly counts.
+        let calendar = try web.office("/calendar/2024").text
+        #expect(calendar.contains("10/02/2024"))
+        #expect(calendar.contains("Nghỉ bù"))
+        #expect(calendar.contains("Số ngày làm việc theo tháng"))
+    }
+
+    @Test func withoutOrWithWrongCredentialsEveryOfficeURLIs401WithoutAHint() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        for path in ["/", "/units", "/tasks/II.3", "/periods/2024-03/report.md", "/calendar", "/ics/all.ics"] {
+            let anonymous = try web.request(path)
+            #expect(anonymous.status == 401, "\(path)")
+            #expect(anonymous.headers["www-authenticate"]?.hasPrefix("Basic realm=") == true)
+        }
+        let wrongPassword = try web.request("/", auth: (WebFixture.user, "sai"))
+        let unknownUser = try web.request("/", auth: ("khong-co", WebFixture.password))
+        let legacyUser = try web.request("/", auth: ("cu", "anything"))
+        #expect(wrongPassword.status == 401 && unknownUser.status == 401 && legacyUser.status == 401)
+        #expect(wrongPassword.body == unknownUser.body)
+        #expect(try web.request("/", headers: ["Authorization: Basic !!!"]).status == 401)
+        // /metrics and /healthz need no login.
+        #expect(try web.request("/metrics").status == 200)
+        #expect(try web.request("/healthz").status == 200)
+    }
+
+    @Test func theOfficeSetsATaskStatusWithTheCSRFTokenAndTheDaemonStopsReminding() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let token = try web.csrfToken(on: "/tasks/II.3")
+        // No token, a forged token, or another user's: 403, nothing recorded.
+        let missing = try web.request(
+            "/tasks/II.3/status", method: "POST", auth: (WebFixture.user, WebFixture.password),
+            form: [("status", "done")])
+        #expect(missing.status == 403)
+        let forged = try web.request(
+            "/tasks/II.3/status", method: "POST", auth: (WebFixture.user, WebFixture.password),
+            form: [("csrf", "9999999999.AAAA"), ("status", "done")])
+        #expect(forged.status == 403)
+        // An out-of-range progress: the form comes back with the error beside the field, values kept.
+        let invalid = try web.request(
+            "/tasks/II.3/status", method: "POST", auth: (WebFixture.user, WebFixture.password),
+            form: [("csrf", token), ("status", "done"), ("progress", "150"), ("note", "Đã trình ký")])
+        #expect(invalid.status == 422)
+        #expect(invalid.text.contains("id=\"progress-error\">Tiến độ là một số nguyên từ 0 đến 100."))
+        #expect(invalid.text.contains(">Đã trình ký</textarea>"))
+        #expect(try web.office("/tasks/II.3").text.contains("Chưa có ai báo cáo"))
+
+        let saved = try web.request(
+            "/tasks/II.3/status", method: "POST", auth: (WebFixture.user, WebFixture.password),
+            form: [("csrf", token), ("status", "done"), ("progress", "100"), ("note", "Đã ban hành QĐ 45")])
+        #expect(saved.status == 303)
+        #expect(saved.headers["location"] == "/tasks/II.3?saved=1")
+        let page = try web.office("/tasks/II.3?saved=1").text
+        #expect(page.contains("Đã lưu tình trạng mới."))
+        #expect(page.contains("<strong>Đã hoàn thành</strong>"))
+        #expect(page.contains("Trang web, vanphong"))
+        #expect(page.contains("Đã ban hành QĐ 45"))
+        #expect(!(try web.office("/").text.contains("<a href=\"/tasks/II.3\">II.3</a>")))
+        // The daemon reads the same store: the next overdue reminder for II.3 is not sent.
+        try web.daemon.runOnce("2024-04-10T08:05:00+07:00")
+        let names = web.daemon.outboxFiles().map { ($0 as NSString).lastPathComponent }
+        #expect(!names.contains { $0.contains("II.3") && $0.contains("overdue-2") })
+    }
+
+    @Test func bodiesOver10MBAreRefusedWith413() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let big = web.daemon.directory.file("big.txt")
+        try Data(repeating: UInt8(ascii: "a"), count: 10 * 1024 * 1024 + 10).write(to: URL(fileURLWithPath: big))
+        let result = try web.request(
+            "/tasks/II.3/status", method: "POST", auth: (WebFixture.user, WebFixture.password), bodyFile: big)
+        #expect(result.status == 413)
+    }
+
+    @Test func reportDownloadsTakeOnlyAValidPeriodAndFormat() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let docx = try web.office("/periods/2024-03/report.docx")
+        #expect(docx.status == 200)
+        #expect(docx.headers["content-disposition"] == "attachment; filename=\"bao-cao-cchc-2024-03.docx\"")
+        #expect(docx.body.starts(with: Array("PK".utf8)))
+        let markdown = try web.office("/periods/2024-03/report.md")
+        #expect(markdown.status == 200 && markdown.text.contains("BÁO CÁO"))
+        for path in [
+            "/periods/2024-13/report.md", "/periods/2024-3/report.md", "/periods/2024-03/report.exe",
+            "/periods/2024-03/../../state.sqlite", "/periods/..%2F..%2Fstate/report.md",
+            "/periods/2024-03/report.md%00.docx", "/periods/2024-03/..%2Fstate.sqlite", "/periods/%2e%2e/report.md",
+            "/periods/2024-03/report.", "/periods/2024-03/state.sqlite",
+        ] {
+            let result = try web.office(path)
+            #expect(result.status == 404, "\(path) answered \(result.status)")
+            #expect(!result.body.starts(with: Array("SQLite".utf8)), "\(path)")
+        }
+    }
+
+    @Test func unitCalendarsNeedTheirSignatureAndFollowRFC5545() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let link = try BinaryRunner.run(
+            ["link", "-c", web.daemon.configPath, "--unit", "phong-qldt", "--ics"],
+            environment: ["NHACVIEC_WEB_SECRET": WebFixture.secret])
+        #expect(link.status == 0, "\(link.stderr)")
+        let url = link.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(url.hasPrefix("https://nhacviec.example.gov.vn/ics/phong-qldt.ics?sig="))
+        let path = String(url.dropFirst("https://nhacviec.example.gov.vn".count))
+        let feed = try web.request(path)
+        #expect(feed.status == 200)
+        #expect(feed.headers["content-type"] == "text/calendar; charset=utf-8")
+        let file = web.daemon.directory.file("unit.ics")
+        try feed.body.write(to: URL(fileURLWithPath: file))
+        let check = try TestSupport.run(TestSupport.python, [TestSupport.script("check_ics.py"), file, "II.3"])
+        #expect(check.status == 0, "\(String(decoding: check.output, as: UTF8.self))")
+
+        // Forged, another unit's, or no signature: one 403 for all.
+        let sig = String(path.split(separator: "=").last ?? "")
+        let forged = try web.request("/ics/phong-qldt.ics?sig=" + String(sig.reversed()))
+        let otherUnit = try web.request("/ics/phong-tc.ics?sig=" + sig)
+        let none = try web.request("/ics/phong-qldt.ics")
+        let unknown = try web.request("/ics/khong-co.ics?sig=" + sig)
+        #expect(forged.status == 403 && otherUnit.status == 403 && none.status == 403 && unknown.status == 403)
+        #expect(forged.body == unknown.body)
+        // The Office's feed of every duty.
+        let all = try web.office("/ics/all.ics")
+        #expect(all.status == 200)
+        try all.body.write(to: URL(fileURLWithPath: file))
+        let checkAll = try TestSupport.run(TestSupport.python, [TestSupport.script("check_ics.py"), file, "II.3"])
+        #expect(checkAll.status == 0, "\(String(decoding: checkAll.output, as: UTF8.self))")
+        // Stable UIDs: the same feed twice has the same UIDs.
+        #expect(
+            try web.office("/ics/all.ics").text.split(separator: "\r\n").filter { $0.hasPrefix("UID:") }
+                == all.text.split(separator: "\r\n").filter { $0.hasPrefix("UID:") })
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/promtool")))
+    func metricsPassPromtoolAndCountWhatTheStateHolds() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let metrics = try web.request("/metrics")
+        #expect(metrics.status == 200)
+        let text = metrics.text
+        #expect(text.contains("nhacviec_overdue_tasks 1"))
+        #expect(text.contains("nhacviec_reports_missing 2"))
+        #expect(text.contains("nhacviec_deliveries{status=\"dead\",channel=\"email\"} 0"))
+        #expect(text.contains("nhacviec_last_pass_timestamp_seconds 1712106300"))
+        #expect(!text.contains("phong-qldt") && !text.contains("Phòng"))
+        let file = web.daemon.directory.file("metrics.txt")
+        try metrics.body.write(to: URL(fileURLWithPath: file))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/promtool")
+        process.arguments = ["check", "metrics"]
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(said)")
+    }
+
+    @Test func healthIs503WhenTheDaemonsLastPassIsOlderThanTwoHours() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T11:00:00+07:00")
+        let stale = try web.request("/healthz")
+        #expect(stale.status == 503)
+        #expect(stale.text.contains("last pass was at 2024-04-03T08:05:00+07:00"))
+        web.stop()
+        let fresh = try WebFixture()
+        try fresh.start(now: "2024-04-03T09:00:00+07:00")
+        let none = try fresh.request("/healthz")
+        #expect(none.status == 503)
+        #expect(none.text.contains("never run"))
+    }
+
+    @Test func sighupReloadsTheConfigAndKeepsTheOldOneWhenItIsBroken() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let pid = try #require(web.processID)
+        let good = try String(contentsOfFile: web.daemon.configPath, encoding: .utf8)
+        try web.daemon.write("version: 1\norganization: { name: X, office: nowhere }\nunits: []\n")
+        kill(pid, SIGHUP)
+        #expect(eventually { web.log.contains("keeping the old one") })
+        #expect(web.log.contains("unknown unit 'nowhere'"))
+        #expect(try web.office("/").status == 200)
+        // A valid change is taken: the unit's new name shows.
+        try web.daemon.write(good.replacingOccurrences(of: "Phòng Tổ chức", with: "Phòng Tổ chức cán bộ"))
+        kill(pid, SIGHUP)
+        #expect(eventually { web.log.contains("config reloaded") })
+        #expect(try web.office("/units").text.contains("Phòng Tổ chức cán bộ"))
+    }
+}
