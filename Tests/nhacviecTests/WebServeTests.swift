@@ -253,3 +253,30 @@ import Testing
         #expect(try web.office("/units").text.contains("Phòng Tổ chức cán bộ"))
     }
 }
+
+/// A real browser (Debian's Chromium through chromedriver and Selenium) on the Office pages.
+@Suite struct WebBrowserTests {
+    static let available =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+
+    /// Screenshots land in `.build/artifacts/web` (or `$NHACVIEC_ARTIFACTS/web`).
+    static var artifacts: String {
+        let root =
+            ProcessInfo.processInfo.environment["NHACVIEC_ARTIFACTS"]
+            ?? BinaryRunner.packageRoot.appendingPathComponent(".build/artifacts").path
+        return root + "/web"
+    }
+
+    @Test(.enabled(if: available))
+    func aClerkLogsInReadsTheDashboardDownloadsAReportAndSetsATaskStatus() throws {
+        let web = try WebServeTests.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let result = try TestSupport.run(
+            TestSupport.python,
+            [TestSupport.script("web_browser.py"), web.base, WebFixture.user, WebFixture.password, Self.artifacts])
+        let output = String(decoding: result.output, as: UTF8.self)
+        #expect(result.status == 0, "\(output)\n\(web.log)")
+        #expect(output.contains("browser checks passed"))
+    }
+}
