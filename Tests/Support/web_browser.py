@@ -82,7 +82,9 @@ try:
 
     # Set II.3's status through the form.
     driver.find_element(By.LINK_TEXT, "Nhiệm vụ").click()
+    wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Các nhiệm vụ của kế hoạch")
     driver.find_element(By.LINK_TEXT, "II.3").click()
+    wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("Nhiệm vụ II.3"))
     Select(driver.find_element(By.ID, "status")).select_by_value("done")
     driver.find_element(By.ID, "progress").send_keys("100")
     driver.find_element(By.ID, "note").send_keys("Đã ban hành Quyết định số 45/QĐ-BQL")
@@ -98,6 +100,10 @@ try:
     driver.get(base + "/")
     check(driver.find_element(By.ID, "h-overdue").text == "Nhiệm vụ quá hạn (0)", "the dashboard no longer lists it")
     full_screenshot("dashboard-after.png")
-finally:
+except Exception as error:  # a Selenium failure: say which, on stdout like the checks
+    print(f"FAIL: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+    driver.save_screenshot(os.path.join(out, "failure.png"))
     driver.quit()
+    sys.exit(1)
+driver.quit()
 print("browser checks passed")

@@ -77,7 +77,7 @@ enum DashboardView {
                 let received =
                     try view.store?.reportReceived(occurrence.duty, occurrence: occurrence.occurrence) ?? false
                 row["status"] = received ? "Đã nhận" : "Chưa nhận"
-            case .consolidatedReport:
+            case .consolidatedReport, .difficulty:
                 continue
             }
             rows.append(row)

@@ -69,7 +69,7 @@ struct ICSCalendar {
         case .task(let id): "\(id) · \(occurrence.title)"
         case .monthlyReport(let unit), .request(_, let unit):
             "\(occurrence.title) · \(config.unit(unit)?.name ?? unit)"
-        case .consolidatedReport: occurrence.title
+        case .consolidatedReport, .difficulty: occurrence.title
         }
     }
 
