@@ -6,8 +6,8 @@ as N.eml (the raw DATA bytes) and N.json (envelope and session facts).
 
   smtp_server.py OUTDIR [--tls CERT KEY] [--auth USER PASSWORD] [--port N]
   Recipients whose address contains "reject" get 550, "tempfail" get 450.
-  --stall TEXT: a message with a recipient containing TEXT never gets its reply
-  to DATA (the session hangs, as behind a dead link); "@" stalls every message.
+  --stall TEXT: a recipient containing TEXT never gets its reply to RCPT (the
+  session hangs, as behind a dead link); "@" stalls every message.
   --delay SECONDS: wait that long before answering each DATA (a slow server).
 """
 import argparse
@@ -32,6 +32,8 @@ class Handler:
         self.delay = delay
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.stall and self.stall in address:
+            await asyncio.sleep(3600)
         if "reject" in address:
             return "550 5.1.1 <%s>: Recipient address rejected: no such user" % address
         if "tempfail" in address:
@@ -40,8 +42,6 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        if self.stall and any(self.stall in address for address in envelope.rcpt_tos):
-            await asyncio.sleep(3600)
         if self.delay:
             await asyncio.sleep(self.delay)
         self.count += 1
@@ -73,7 +73,7 @@ def main():
     parser.add_argument("--auth", nargs=2, metavar=("USER", "PASSWORD"))
     parser.add_argument("--implicit-tls", action="store_true", help="TLS from the first byte (smtps)")
     parser.add_argument("--port", type=int, default=0, help="a fixed port (default: an ephemeral one)")
-    parser.add_argument("--stall", help="never answer DATA for recipients containing this text")
+    parser.add_argument("--stall", help="never answer RCPT for recipients containing this text")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before answering DATA")
     args = parser.parse_args()
 

@@ -93,8 +93,8 @@ final class ConsolidatedReportSender {
             return
         }
         var outgoing = OutgoingMessages()
+        try store.recordIntents(digests, now: now)
         for digest in digests {
-            try store.recordIntent(digest: digest, now: now)
             if let email = publisher.email(compiled, digest: digest) {
                 outgoing.emails.append((digest, email))
             } else {

@@ -123,9 +123,8 @@ package final class ReminderEngine {
                     "skip.reasons": "\(Set(skipped.map(\.reason)).sorted().joined(separator: ", "))",
                 ])
         }
-        for digest in digests {
-            try store.recordIntent(digest: digest, now: now)
-        }
+        // Every intent is committed before the first message goes out (DESIGN §5).
+        try store.recordIntents(digests, now: now)
         dispatcher.deliver(compose(digests, now: now, summary: &summary), now: now, summary: &summary)
     }
 

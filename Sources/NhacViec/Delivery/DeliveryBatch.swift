@@ -9,6 +9,12 @@ import Synchronization
 /// Network transfers run on the curl worker thread and report here; outbox
 /// writes are done by ``next(timeout:)`` itself, one per call, on the caller's
 /// thread. Not `Sendable`: one thread drains it.
+///
+/// Transfers are handed to the worker a window at a time (e-mails and webhook
+/// calls each their own window, so neither waits for the other): a new one
+/// starts only when an earlier outcome has been taken by the caller. So however
+/// far the caller's commits lag behind the network, a crash can only re-send the
+/// messages of one window.
 package final class DeliveryBatch {
     /// Which message an outcome belongs to: its position in the `emails` or `webhooks` given.
     package enum Index: Hashable, Sendable {
@@ -68,19 +74,65 @@ package final class DeliveryBatch {
         }
     }
 
+    /// Transfers of one kind not yet handed to the worker, and how many may be out at once.
+    private struct Lane {
+        var window: Int
+        var waiting: [() -> Void] = []
+        var out = 0
+    }
+
     let mailbox = Mailbox()
     private var local: [(Index, () -> DeliveryOutcome)] = []
+    private var emails = Lane(window: 1)
+    private var webhooks = Lane(window: 1)
     /// Messages whose outcome has not been handed out yet.
     private var remaining: Int
     private var cancelled = false
 
-    init(count: Int) {
+    /// - Parameters:
+    ///   - emailWindow: how many e-mails may be with the worker or awaiting their
+    ///     commit at once; `webhookWindow` the same for webhook calls.
+    init(count: Int, emailWindow: Int = 1, webhookWindow: Int = 1) {
         remaining = count
+        emails.window = max(1, emailWindow)
+        webhooks.window = max(1, webhookWindow)
     }
 
     /// Work done on the draining thread when ``next(timeout:)`` gets to it (outbox writes).
     func addLocal(_ index: Index, _ work: @escaping () -> DeliveryOutcome) {
         local.append((index, work))
+    }
+
+    /// A transfer for the worker; `submit` hands it over (it must end in
+    /// ``Mailbox/complete(_:_:)`` or a refused ``Mailbox/shouldStart()``).
+    func addTransfer(_ index: Index, submit: @escaping () -> Void) {
+        switch index {
+        case .email:
+            emails.waiting.append(submit)
+            refill(&emails)
+        case .webhook:
+            webhooks.waiting.append(submit)
+            refill(&webhooks)
+        }
+    }
+
+    private func refill(_ lane: inout Lane) {
+        while !cancelled, lane.out < lane.window, !lane.waiting.isEmpty {
+            lane.out += 1
+            lane.waiting.removeFirst()()
+        }
+    }
+
+    /// A transfer's outcome was handed out: its lane may send another.
+    private func settled(_ index: Index) {
+        switch index {
+        case .email:
+            emails.out -= 1
+            refill(&emails)
+        case .webhook:
+            webhooks.out -= 1
+            refill(&webhooks)
+        }
     }
 
     /// The next outcome, waiting up to `timeout` for one.
@@ -90,6 +142,7 @@ package final class DeliveryBatch {
             remaining -= dropped
             if let outcome {
                 remaining -= 1
+                settled(outcome.0)
                 return .outcome(outcome.0, outcome.1)
             }
             if !local.isEmpty {
@@ -109,8 +162,10 @@ package final class DeliveryBatch {
     package func cancel() {
         guard !cancelled else { return }
         cancelled = true
-        remaining -= local.count
+        remaining -= local.count + emails.waiting.count + webhooks.waiting.count
         local.removeAll()
+        emails.waiting.removeAll()
+        webhooks.waiting.removeAll()
         mailbox.cancel()
     }
 }

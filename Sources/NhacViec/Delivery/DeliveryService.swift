@@ -96,6 +96,10 @@ package final class DeliveryService: Sendable {
         worker.shutdown()
     }
 
+    /// Webhook calls out at once (with the worker or awaiting their commit): enough
+    /// to fill the per-host connections of two hosts.
+    static let webhookWindow = 16
+
     /// The webhook with its URL and secret, if it is used and could be resolved.
     package func webhook(_ id: String) -> ResolvedWebhook? {
         resolvedWebhooks[id]
@@ -113,23 +117,30 @@ package final class DeliveryService: Sendable {
     /// (DESIGN §5); the calling thread only ever waits with a timeout, so a stop
     /// request is seen within that timeout.
     package func start(emails: [EmailMessage], webhooks requests: [WebhookRequest]) -> DeliveryBatch {
-        let batch = DeliveryBatch(count: emails.count + requests.count)
+        // Twice the sessions: each session has its next message ready while the
+        // caller commits the last one's outcome.
+        let batch = DeliveryBatch(
+            count: emails.count + requests.count, emailWindow: 2 * (smtp?.connections ?? 1),
+            webhookWindow: Self.webhookWindow)
+        let mailbox = batch.mailbox
         for (index, request) in requests.enumerated() {
             if mode == .dryRun {
                 batch.addLocal(.webhook(index)) { [outbox] in
                     Self.write { () throws(DeliveryError) in try outbox.write(request) }
                 }
             } else {
-                let mailbox = batch.mailbox
-                webhooks.start(request, shouldStart: { mailbox.shouldStart() }) {
-                    mailbox.complete(.webhook(index), $0)
+                batch.addTransfer(.webhook(index)) { [webhooks] in
+                    webhooks.start(request, shouldStart: { mailbox.shouldStart() }) {
+                        mailbox.complete(.webhook(index), $0)
+                    }
                 }
             }
         }
         for (index, message) in emails.enumerated() {
             if let smtp {
-                let mailbox = batch.mailbox
-                smtp.start(message, shouldStart: { mailbox.shouldStart() }) { mailbox.complete(.email(index), $0) }
+                batch.addTransfer(.email(index)) {
+                    smtp.start(message, shouldStart: { mailbox.shouldStart() }) { mailbox.complete(.email(index), $0) }
+                }
             } else {
                 batch.addLocal(.email(index)) { [outbox] in
                     Self.write { () throws(DeliveryError) in try outbox.write(message) }

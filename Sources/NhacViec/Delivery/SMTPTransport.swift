@@ -10,6 +10,12 @@ import Synchronization
 /// puts the most urgent first. Outcomes come back one by one, as each message's
 /// is known, for the caller to commit before the next.
 ///
+/// One limit of libcurl (7.88, `smtp_done`): after the end of a message's data it
+/// waits for the server's final reply *blocking*, inside the multi handle. A
+/// server that goes silent at exactly that point holds the worker thread (every
+/// session and webhook call) until the message's `timeout`. A server hung at any
+/// other point (greeting, MAIL, RCPT, DATA) holds only its own session.
+///
 /// Failure classes (DESIGN §5): no connection, timeouts and SMTP 4xx replies are
 /// transient; SMTP 5xx replies are permanent. A failure of the server's
 /// configuration rather than of the message (`tls: required` against a server
@@ -20,7 +26,8 @@ package final class SMTPTransport: Sendable {
     package let settings: SMTPSettings
     private let worker: CurlMultiWorker
     private let sessions: CurlSMTPSessionPool
-    private let connections: Int
+    /// How many SMTP sessions may be open at once.
+    let connections: Int
     private let group: String
 
     /// - Parameters:
@@ -72,7 +79,9 @@ package final class SMTPTransport: Sendable {
                         return
                     }
                     let result = session.connection.result(error: error)
-                    sessions.checkIn(session)
+                    // A session whose message failed starts afresh: a handle that timed
+                    // out waiting for a hung server must not carry its state into the next.
+                    if error == nil { sessions.checkIn(session) }
                     if easy == nil, let error {
                         completion(.failed(.transient("cannot set up libcurl: \(error)")))
                         return

@@ -12,33 +12,49 @@ extension StateStore {
     /// item that is already sent, dead or skipped keeps its outcome and is not
     /// part of the message's unfinished items.
     package func recordIntent(digest: Digest, now: Date) throws(StoreError) {
+        try recordIntents([digest], now: now)
+    }
+
+    /// Records the intents of a whole burst in one committed transaction: one sync
+    /// for the lot instead of one per message, still before any of them is sent.
+    package func recordIntents(_ digests: [Digest], now: Date) throws(StoreError) {
         // A message without items would never get an outcome nor show up anywhere.
-        guard !digest.items.isEmpty else { return }
-        let messageKey = digest.key
-        try write("recording the intent of message \(messageKey)") { db in
-            try MessageRecord(
-                key: messageKey, recipient: digest.recipient.storageTag, channel: digest.channel.description,
-                cc: digest.cc.map(\.storageTag), at: digest.at, createdAt: now, deadReportedAt: nil
-            )
-            .insert(db, onConflict: .ignore)
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO delivery
-                        (key, duty, occurrence, step, recipient, channel, status, attempts, message_key,
-                         created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
-                    ON CONFLICT (key) DO UPDATE SET
-                        status = 'pending', message_key = excluded.message_key, next_attempt_at = NULL,
-                        updated_at = excluded.updated_at
-                    WHERE delivery.status IN ('pending', 'retrying')
-                    """)
-            for item in digest.items {
-                try statement.execute(arguments: [
-                    item.key, item.step.occurrence.duty.description, item.step.occurrence.occurrence,
-                    item.step.kind.description, item.step.recipient.description, digest.channel.description,
-                    messageKey, now, now,
-                ])
+        let digests = digests.filter { !$0.items.isEmpty }
+        guard let first = digests.first else { return }
+        let what =
+            digests.count == 1
+            ? "recording the intent of message \(first.key)" : "recording the intents of \(digests.count) messages"
+        try write(what) { db in
+            for digest in digests {
+                try Self.insertIntent(digest, now: now, db)
             }
+        }
+    }
+
+    private static func insertIntent(_ digest: Digest, now: Date, _ db: Database) throws {
+        let messageKey = digest.key
+        try MessageRecord(
+            key: messageKey, recipient: digest.recipient.storageTag, channel: digest.channel.description,
+            cc: digest.cc.map(\.storageTag), at: digest.at, createdAt: now, deadReportedAt: nil
+        )
+        .insert(db, onConflict: .ignore)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO delivery
+                    (key, duty, occurrence, step, recipient, channel, status, attempts, message_key,
+                     created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET
+                    status = 'pending', message_key = excluded.message_key, next_attempt_at = NULL,
+                    updated_at = excluded.updated_at
+                WHERE delivery.status IN ('pending', 'retrying')
+                """)
+        for item in digest.items {
+            try statement.execute(arguments: [
+                item.key, item.step.occurrence.duty.description, item.step.occurrence.occurrence,
+                item.step.kind.description, item.step.recipient.description, digest.channel.description,
+                messageKey, now, now,
+            ])
         }
     }
 
