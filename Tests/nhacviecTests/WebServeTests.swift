@@ -280,3 +280,63 @@ import Testing
         #expect(output.contains("browser checks passed"))
     }
 }
+
+/// Difficulties on the dashboard, in the metrics, and acted on from their page (DESIGN §14, §15).
+@Suite struct WebDifficultyTests {
+    @Test func theOfficeSeesOpenDifficultiesWithTheirAgeAndResolvesOneWithADirection() throws {
+        let web = try WebServeTests.fixture()
+        let report = web.daemon.directory.file("vuong-mac.md")
+        try """
+        ---
+        unit: phong-qldt
+        report: difficulty
+        difficulties:
+          - { text: "Chưa có hướng dẫn của Sở Nội vụ về <định biên>", task: II.3 }
+        ---
+        """.write(toFile: report, atomically: true, encoding: .utf8)
+        let submitted = try BinaryRunner.run([
+            "submit", "-c", web.daemon.configPath, "--state", web.daemon.statePath, "--now",
+            "2024-03-25T10:00:00+07:00", report,
+        ])
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+
+        let dashboard = try web.office("/").text
+        #expect(dashboard.contains("Vướng mắc chưa giải quyết (1)"))
+        #expect(dashboard.contains("Chưa có hướng dẫn của Sở Nội vụ về &lt;định biên&gt;"))
+        #expect(dashboard.contains("<td>9 ngày</td>"))
+        #expect(try web.request("/metrics").text.contains("nhacviec_open_difficulties 1"))
+
+        let page = try web.office("/difficulties").text
+        let id = try #require(page.range(of: "VM-2024-").map { String(page[$0.lowerBound...].prefix(9)) })
+        let token = try web.csrfToken(on: "/difficulties")
+        let auth = (WebFixture.user, WebFixture.password)
+        // Resolving needs a direction: the error shows beside the note, nothing recorded.
+        let empty = try web.request(
+            "/difficulties/\(id)", method: "POST", auth: auth, form: [("csrf", token), ("action", "resolve")])
+        #expect(empty.status == 422)
+        #expect(empty.text.contains("-error\">Khi giải quyết, hãy ghi ý kiến chỉ đạo"))
+        #expect(
+            try web.request(
+                "/difficulties/\(id)", method: "POST", auth: auth, form: [("action", "resolve"), ("note", "x")]
+            ).status == 403)
+        let resolved = try web.request(
+            "/difficulties/\(id)", method: "POST", auth: auth,
+            form: [
+                ("csrf", token), ("action", "resolve"), ("note", "Ý kiến chỉ đạo: Sở Nội vụ hướng dẫn trong tháng 4"),
+            ])
+        #expect(resolved.status == 303)
+        // The CLI reads the same record.
+        let list = try BinaryRunner.run([
+            "difficulty", "list", "-c", web.daemon.configPath, "--state", web.daemon.statePath, "--format", "json",
+        ])
+        #expect(list.stdout.contains("\"status\":\"resolved\""), "\(list.stdout)")
+        #expect(list.stdout.contains("Sở Nội vụ hướng dẫn trong tháng 4"))
+        #expect(try web.office("/").text.contains("Vướng mắc chưa giải quyết (0)"))
+        #expect(try web.request("/metrics").text.contains("nhacviec_open_difficulties 0"))
+        #expect(
+            try web.request(
+                "/difficulties/VM-2099-9", method: "POST", auth: auth, form: [("csrf", token), ("action", "withdraw")]
+            ).status == 404)
+    }
+}

@@ -42,6 +42,10 @@ enum DashboardView {
         context["upcomingEnd"] = WebFormat.date(end)
         context["upcoming"] = try upcoming(view, through: end)
 
+        let difficulties = try DifficultyView.openRows(view)
+        context["difficulties"] = difficulties
+        context["difficultyCount"] = difficulties.count
+
         let stuck = try view.store?.deliveries(excluding: [.sent, .skipped, .pending]) ?? []
         context["deliveryCount"] = stuck.count
         context["deliveries"] = stuck.reversed().prefix(200).map { entry -> [String: Any] in

@@ -40,6 +40,9 @@ enum WebMetrics {
         let reporting = try view.report(view.reportingPeriod)
         gauge(registry, "nhacviec_reports_missing", "Units whose report for the last ended period has not arrived").set(
             to: Double(reporting.unitReports?.missingCount ?? 0))
+        let active = try (view.store?.difficulties() ?? []).count(where: { $0.status.isActive })
+        gauge(registry, "nhacviec_open_difficulties", "Difficulties open or forwarded, not yet resolved").set(
+            to: Double(active))
         gauge(registry, "nhacviec_intake_errors", "Submissions rejected into inbox/rejected").set(
             to:
                 Double(rejectedFiles(stateDirectory)))

@@ -124,6 +124,26 @@ package struct WebServer: Sendable {
             return try TaskStatusForm.handle(
                 site: site, user: user, taskID: context.parameters.get("task") ?? "", form: form)
         }
+        router.get("/difficulties") { request, _ in
+            try Self.office(site, request) { view in
+                let saved = request.uri.queryParameters.get("saved")
+                return WebResponses.html(
+                    site.pages.render(
+                        "difficulties",
+                        try DifficultyView.page(view, csrf: site.csrf.token(user: view.user), saved: saved)))
+            }
+        }
+        router.post("/difficulties/:id") { request, context in
+            var request = request
+            guard let user = Self.user(site, request) else { return WebResponses.unauthorized() }
+            let form = try await Self.form(&request)
+            guard site.csrf.isValid(form["csrf"] ?? "", user: user) else {
+                site.logger.notice("POST refused: missing or wrong CSRF token", metadata: ["web.user": "\(user)"])
+                return WebResponses.text(
+                    "Biểu mẫu đã hết hạn hoặc không hợp lệ: hãy tải lại trang rồi gửi lại.\n", status: .forbidden)
+            }
+            return try DifficultyForm.handle(site: site, user: user, id: context.parameters.get("id") ?? "", form: form)
+        }
         router.get("/periods") { request, _ in
             try Self.office(site, request) { view in
                 WebResponses.html(site.pages.render("periods", PeriodView.list(view)))

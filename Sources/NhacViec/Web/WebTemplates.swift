@@ -5,6 +5,7 @@ enum WebTemplates {
     static let all: [String: String] = [
         "header": header, "footer": footer, "dashboard": dashboard, "units": units, "unit": unit, "tasks": tasks,
         "task": task, "periods": periods, "period": period, "calendar": calendar, "message": message,
+        "difficulties": difficulties,
     ]
 
     static let header = """
@@ -26,6 +27,7 @@ enum WebTemplates {
         <li><a href="/units">Đơn vị</a></li>
         <li><a href="/tasks">Nhiệm vụ</a></li>
         <li><a href="/periods">Kỳ báo cáo</a></li>
+        <li><a href="/difficulties">Vướng mắc</a></li>
         <li><a href="/calendar">Lịch làm việc</a></li>
         </ul>
         </nav>
@@ -88,6 +90,19 @@ enum WebTemplates {
         </table>
         {{/upcomingAny}}
         {{^upcoming}}<p>Không có thời hạn nào trong 10 ngày làm việc tới.</p>{{/upcoming}}
+        </section>
+        <section aria-labelledby="h-difficulties">
+        <h2 id="h-difficulties">Vướng mắc chưa giải quyết ({{difficultyCount}})</h2>
+        {{#difficultiesAny}}
+        <table>
+        <thead><tr><th scope="col">Mã</th><th scope="col">Đơn vị</th><th scope="col">Nội dung</th><th scope="col">Nhiệm vụ</th><th scope="col">Tình trạng</th><th scope="col">Số ngày</th></tr></thead>
+        <tbody>
+        {{#difficulties}}<tr><td><a href="/difficulties#{{anchor}}">{{id}}</a></td><td>{{unit}}</td><td>{{text}}</td><td>{{#task}}<a href="{{taskHref}}">{{task}}</a>{{/task}}</td><td>{{status}}</td><td>{{age}} ngày</td></tr>
+        {{/difficulties}}
+        </tbody>
+        </table>
+        {{/difficultiesAny}}
+        {{^difficulties}}<p>Không có vướng mắc nào đang chờ xử lý.</p>{{/difficulties}}
         </section>
         <section aria-labelledby="h-deliveries">
         <h2 id="h-deliveries">Thư đang gửi lại hoặc thất bại ({{deliveryCount}})</h2>
@@ -297,6 +312,44 @@ enum WebTemplates {
         {{>footer}}
         """
 
+    static let difficulties = """
+        {{>header}}
+        {{#saved}}<p class="notice" role="status">Đã ghi nhận thao tác với vướng mắc {{saved}}.</p>{{/saved}}
+        {{^difficulties}}<p>Chưa đơn vị nào nêu vướng mắc.</p>{{/difficulties}}
+        {{#difficulties}}
+        <section class="difficulty" id="{{anchor}}" aria-labelledby="{{anchor}}-h">
+        <h2 id="{{anchor}}-h">{{id}} · {{unit}}</h2>
+        <dl class="facts">
+        <dt>Nội dung</dt><dd>{{text}}</dd>
+        {{#task}}<dt>Nhiệm vụ</dt><dd><a href="{{taskHref}}">{{task}}</a></dd>{{/task}}
+        <dt>Nêu ngày</dt><dd>{{raised}} ({{age}} ngày)</dd>
+        <dt>Tình trạng</dt><dd><strong>{{status}}</strong></dd>
+        </dl>
+        <table>
+        <thead><tr><th scope="col">Thời điểm</th><th scope="col">Tình trạng</th><th scope="col">Ghi chú</th></tr></thead>
+        <tbody>
+        {{#history}}<tr><td>{{at}}</td><td>{{status}}</td><td>{{note}}</td></tr>
+        {{/history}}
+        </tbody>
+        </table>
+        {{#active}}
+        <form method="post" action="{{action}}">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="field">
+        <label for="{{noteID}}">Ý kiến chỉ đạo, ghi chú (bắt buộc khi giải quyết)</label>
+        <textarea id="{{noteID}}" name="note" rows="3"{{#error}} aria-invalid="true" aria-describedby="{{noteID}}-error"{{/error}}>{{note}}</textarea>
+        {{#error}}<p class="error" id="{{noteID}}-error">{{error}}</p>{{/error}}
+        </div>
+        {{#canForward}}<button type="submit" name="action" value="forward">Chuyển xử lý</button>{{/canForward}}
+        <button type="submit" name="action" value="resolve">Giải quyết</button>
+        <button type="submit" name="action" value="withdraw" class="secondary">Ghi nhận đơn vị rút</button>
+        </form>
+        {{/active}}
+        </section>
+        {{/difficulties}}
+        {{>footer}}
+        """
+
     static let message = """
         {{>header}}
         <p>{{text}}</p>
@@ -329,6 +382,9 @@ enum WebTemplates {
         .field { margin: .75rem 0; }
         label { display: block; font-weight: bold; }
         input, select, textarea { font: inherit; padding: .4rem; min-width: 16rem; max-width: 100%; box-sizing: border-box; }
+        .difficulty { border-top: 2px solid #c5ccd6; margin-top: 1.5rem; }
+        form button { margin: 0 .5rem .5rem 0; }
+        button.secondary { background: #4a4a4a; }
         button { font: inherit; padding: .5rem 1rem; background: #0b4a8b; color: #fff; border: 0; cursor: pointer; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
         dl.facts dt { font-weight: bold; }
