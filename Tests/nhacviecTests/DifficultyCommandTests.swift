@@ -175,6 +175,15 @@ import Testing
         let plan = try cli(fixture, ["plan", "--from", "2024-03-18", "--to", "2024-03-20", "--format", "json"])
         #expect(plan.stdout.contains(#""duty":"difficulty:VM-2024-1","occurrence":"2024-03-14","step":"follow-up-1""#))
         #expect(plan.stdout.contains(#""step":"escalation","recipient":"ban-chi-dao""#))
+        let planText = try cli(fixture, ["plan", "--from", "2024-03-18", "--to", "2024-03-18"]).stdout
+        #expect(
+            planText.contains(
+                "difficulty:VM-2024-1  Chưa có hướng dẫn của Sở Nội vụ về số hóa hồ sơ — phong-qldt nêu ngày 14/03/2024"
+            ))
+        // `status` lists what comes next, difficulty steps included.
+        let next = try #require(try fixture.status(now: "2024-03-15T09:00:00+07:00")["next"] as? [[String: Any]])
+        #expect(
+            next.contains { $0["duty"] as? String == "difficulty:VM-2024-2" && $0["step"] as? String == "follow-up-1" })
 
         // follow_up 2wd from Thu 14/03: Mon 18/03, then Wed 20/03 with the escalation.
         try fixture.runOnce("2024-03-18T08:00:00+07:00")

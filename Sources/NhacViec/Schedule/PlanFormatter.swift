@@ -93,7 +93,10 @@ package struct PlanFormatter: Sendable {
                 "  \(clock.timeOfDay(step.at))  \(step.kind)  → \(name(of: step.recipient))\(cc)  [\(channels)]")
             let due = step.occurrence.due
             var deadline = "hạn \(due.weekday.vietnameseName) \(due.vietnameseNumeric) (\(step.occurrence.dueText))"
-            if step.occurrence.nominalDue != due {
+            if let difficulty = step.occurrence.difficulty {
+                // A difficulty has no deadline: its occurrence is the day it was raised.
+                deadline = "\(difficulty.unit) nêu ngày \(due.vietnameseNumeric)"
+            } else if step.occurrence.nominalDue != due {
                 deadline += ", lùi từ \(step.occurrence.nominalDue.vietnameseNumeric) vì trùng ngày nghỉ"
             }
             lines.append("         \(step.occurrence.duty)  \(step.occurrence.title) — \(deadline)")
