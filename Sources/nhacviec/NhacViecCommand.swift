@@ -11,6 +11,7 @@ struct NhacViecCommand: ParsableCommand {
             CheckCommand.self, PlanCommand.self, HolidaysCommand.self, TaskCommand.self, SubmitCommand.self,
             RunCommand.self, StatusCommand.self, ReportCommand.self, SendTestCommand.self, FormCommand.self,
             DifficultyCommand.self, ServeCommand.self, LinkCommand.self,
+            IntakeCommand.self,
         ]
     )
 }

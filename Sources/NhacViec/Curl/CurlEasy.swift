@@ -56,6 +56,11 @@ final class CurlEasy {
         try check(value.withCString { nv_easy_setopt_string(handle, option, $0) })
     }
 
+    /// Resets a string or pointer option to libcurl's default (passes NULL).
+    func clear(_ option: CURLoption) throws(CurlError) {
+        try check(nv_easy_setopt_pointer(handle, option, nil))
+    }
+
     /// Sets a string-list option, freeing the list it replaces. libcurl does not copy slists.
     func set(_ option: CURLoption, list: [String]) throws(CurlError) {
         var head: UnsafeMutablePointer<curl_slist>?

@@ -8,6 +8,7 @@ extension EmailMessage {
     /// `multipart/mixed`. Boundaries start with `=_`, which neither encoding can
     /// produce, and are derived from the key, so rendering is deterministic.
     package func rendered() -> [UInt8] {
+        if let prerendered { return prerendered }
         var head = ""
         head += "Date: \(RFC5322Date.format(date, timeZone: timeZone))\r\n"
         head += MIMEEncoding.addressField("From", [from])
@@ -18,7 +19,11 @@ extension EmailMessage {
         // fail to thread replies. Its length is capped far below 998 (DeliveryKey).
         head += "Message-ID: \(messageID)\r\n"
         // RFC 3834: tells auto-responders (vacation replies) not to answer.
-        head += "Auto-Submitted: auto-generated\r\n"
+        if let replyTo { head += MIMEEncoding.addressField("Reply-To", [replyTo]) }
+        if let inReplyTo, Self.isValidMessageID(inReplyTo) { head += "In-Reply-To: \(inReplyTo)\r\n" }
+        let references = references.filter(Self.isValidMessageID)
+        if !references.isEmpty { head += MIMEEncoding.foldedField("References", references) }
+        head += "Auto-Submitted: \(autoSubmitted.rawValue)\r\n"
         for header in extraHeaders {
             head += MIMEEncoding.unstructuredField(header.name, header.value)
         }

@@ -18,6 +18,10 @@ enum StoreSchema {
     /// Difficulties (vướng mắc) tracked until resolved, with their history (DESIGN §14).
     static let v3Difficulties = "v3-difficulties"
 
+    /// E-mail intake (DESIGN §12): messages taken from the mailbox, and the ledger's
+    /// stored messages (replies and notices kept as the exact bytes sent).
+    static let emailIntake = "v3-email-intake"
+
     static let statuses = "'pending', 'sent', 'retrying', 'dead', 'skipped'"
     static let taskStatuses = "'not_started', 'in_progress', 'done', 'blocked'"
 
@@ -123,6 +127,39 @@ enum StoreSchema {
             }
         }
         migrator.registerMigration(v3Difficulties, migrate: StoreSchema.createDifficulties)
+        migrator.registerMigration(emailIntake) { db in
+            try db.create(table: "intake_message") { table in
+                // SHA-256 of the message's bytes: a message read again (a crash before it
+                // was moved, a rescan after UIDVALIDITY changed) is recognised.
+                table.primaryKey("content_hash", .text)
+                table.column("message_id", .text)
+                table.column("sender", .text)
+                table.column("uid_validity", .integer).notNull()
+                table.column("uid", .integer).notNull()
+                // `accepted`, `rejected` or `ignored`.
+                table.column("outcome", .text).notNull()
+                table.column("summary", .text).notNull().defaults(to: "")
+                table.column("processed_at", .datetime).notNull()
+            }
+            try db.create(table: "stored_message") { table in
+                // The ledger key, e.g. `reply:<hash>/2024-03/receipt/qldt@example.gov.vn/email`.
+                table.primaryKey("key", .text)
+                table.column("sender", .text).notNull()
+                // JSON array of envelope recipients.
+                table.column("recipients", .text).notNull()
+                // The rendered RFC 5322 message: a retry sends exactly these bytes.
+                table.column("mime", .blob).notNull()
+                table.column("status", .text).notNull().check(sql: "status IN (\(statuses))")
+                table.column("attempts", .integer).notNull().defaults(to: 0)
+                table.column("next_attempt_at", .datetime)
+                table.column("last_error", .text)
+                table.column("reply", .text)
+                table.column("created_at", .datetime).notNull()
+                table.column("updated_at", .datetime).notNull()
+                table.column("sent_at", .datetime)
+            }
+            try db.create(index: "stored_message_on_status", on: "stored_message", columns: ["status"])
+        }
         return migrator
     }
 }
