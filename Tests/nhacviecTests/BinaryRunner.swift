@@ -28,11 +28,13 @@ struct BinaryRunner {
         return folder.appendingPathComponent("nhacviec")
     }()
 
+    /// - Parameter executable: another program to run (e.g. `setpriv` in front of the binary).
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil
+        _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
+        executable: URL? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NHACVIEC_CONFIG")

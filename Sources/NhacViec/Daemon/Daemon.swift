@@ -133,12 +133,14 @@ package final class Daemon {
     /// With `once`: everything due, then returns the exit status. Otherwise runs
     /// until SIGTERM/SIGINT and exits the process from there (never returns).
     ///
-    /// The daemon lives on the main thread: its timer and watchdog are sources on
-    /// the main queue, signals come through a pipe to a thread of their own (`SignalRelay`), and deliveries block
-    /// the main thread. Nothing touches Dispatch's global queues or the Swift
-    /// cooperative pool, because on Linux the first use of those arms libdispatch's
-    /// thread-pool monitor, a timer that wakes the process every second forever.
-    /// Idle, it wakes only for the hourly safety check (inotify reports inbox files).
+    /// The daemon lives on the main thread: its timer, watchdog and inotify watches
+    /// are sources on the main queue, signals come through a pipe to a thread of
+    /// their own (``SignalRelay``), and during a pass the main thread waits for the
+    /// curl worker's outcomes with a timeout. Nothing touches Dispatch's global
+    /// queues or the Swift cooperative pool, because on Linux the first use of those
+    /// arms libdispatch's thread-pool monitor, a timer that wakes the process every
+    /// second forever. Idle, it wakes only for the hourly safety check (inotify
+    /// reports inbox files and the wake file).
     package func run() -> ExitStatus {
         logger.notice(
             "starting",
@@ -287,6 +289,11 @@ package final class Daemon {
             engine = try Self.makeEngine(config: fresh, store: store, options: options, logger: logger)
             config = fresh
             inbox = makeInbox(config: fresh)
+            // The new config may fix what retries wait on (a CA file, a password): try them now.
+            let brought = try store.bringRetriesForward(to: clock.now())
+            if brought > 0 {
+                logger.notice("retrying waiting deliveries now", metadata: ["delivery.count": "\(brought)"])
+            }
             logger.notice("config reloaded", metadata: ["summary": "\(ConfigSummary(fresh))"])
         } catch {
             logger.error("cannot apply the new config; keeping the old one", metadata: ["error": "\(error)"])

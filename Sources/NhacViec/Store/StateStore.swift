@@ -80,7 +80,7 @@ package final class StateStore: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: databasePath, configuration: configuration)
+            queue = try Self.openReadOnly(path: databasePath, configuration: configuration)
         } catch {
             throw StoreError.wrapping(error, path: databasePath, while: "cannot open the state database read-only")
         }
@@ -111,6 +111,23 @@ package final class StateStore: Sendable {
                 underlying: nil)
         }
         self.pool = queue
+    }
+
+    /// A read-only connection. SQLite reads a WAL database through its `-shm` file,
+    /// which a reader that may not write the folder cannot create; when no daemon
+    /// has the database open (no `-wal` file: everything is in the database file)
+    /// it is opened as immutable instead, which needs neither.
+    private static func openReadOnly(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            guard !FileManager.default.fileExists(atPath: path + "-wal") else { throw error }
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            let escaped =
+                absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["?", "#", "%"]))
+                ?? absolute
+            return try DatabaseQueue(path: "file:" + escaped + "?immutable=1", configuration: configuration)
+        }
     }
 
     /// Opens the store only if `directory` already holds a database (for commands

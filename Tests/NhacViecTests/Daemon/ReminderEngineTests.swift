@@ -151,3 +151,104 @@ import Testing
         #expect(calls.files(withExtension: "json").isEmpty)
     }
 }
+
+/// A failure of the mail server's configuration (DESIGN §5): retried, the admins
+/// told at once naming the fix, delivered once the config is fixed and reloaded.
+@Suite struct ServerConfigurationFailureTests {
+    static func config(port: Int, caFile: String?) throws -> Config {
+        try TestConfig.load(
+            """
+            version: 1
+            organization:
+              name: Ban Quản lý Khu kinh tế Hải Phòng
+              office: van-phong
+              plan_year: 2024
+              admins: [quantri@example.gov.vn]
+            delivery:
+              send_time: "08:00"
+              email:
+                url: smtp://127.0.0.1:\(port)
+                tls: required
+                from: "Văn phòng Ban Quản lý <vanphong@example.gov.vn>"
+                timeout: 10s
+            \(caFile.map { "    ca_file: \($0)" } ?? "")
+              retry: { first: 10m, max_interval: 1h, give_up_after: 24h }
+            units:
+              - id: van-phong
+                name: Văn phòng Ban Quản lý
+                email: vanphong@example.gov.vn
+              - id: phong-qldt
+                name: Phòng Quản lý đầu tư
+                email: qldt@example.gov.vn
+            tasks:
+              - id: II.3
+                area: the_che
+                title: Rà soát văn bản quy phạm pháp luật
+                lead: phong-qldt
+                due: 29/03/2024
+            """)
+    }
+
+    @Test func anUntrustedCertificateWaitsAlertsNamingCAFileAndIsDeliveredAfterTheFix() throws {
+        let certificates = try TestSupport.certificates.get()
+        let received = try TemporaryDirectory()
+        let server = try PythonServer(
+            "smtp_server.py",
+            [received.path, "--tls", certificates.file("server.pem"), certificates.file("server.key")])
+        defer { server.stop() }
+        let state = try TemporaryDirectory()
+        let store = try StateStore(directory: state.path)
+        func engine(_ config: Config) throws -> ReminderEngine {
+            let delivery = try DeliveryService(
+                config: config, stateDirectory: state.path, mode: .live, environment: [:])
+            return try ReminderEngine(
+                config: config, store: store, delivery: delivery, logger: Logger(label: "test"),
+                reportsDirectory: state.path)
+        }
+        let key = "task:II.3/2024-03-29/before-5wd/phong-qldt/email"
+        let now = ReminderEngineTests.before5wd
+
+        let broken = try engine(try Self.config(port: server.port, caFile: nil))
+        let first = broken.pass(now: now)
+
+        #expect(first.failed == 1 && first.dead == 0, "retried, not dead-lettered: \(first)")
+        #expect(try store.delivery(key: key)?.status == .retrying)
+        // The alert could not go by e-mail (same server): it waits in the outbox, naming the fix.
+        let outbox = state.path + "/outbox"
+        let alerts = try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") }
+        try #require(alerts.count == 1)
+        let alert = try ParsedEmail.parse(file: outbox + "/" + alerts[0])
+        #expect(alert.to.map(\.address) == ["quantri@example.gov.vn"])
+        #expect(alert.parts.contains { $0.text?.contains("delivery.email.ca_file") == true })
+        // Told once, not at every retry.
+        _ = broken.pass(now: now.addingTimeInterval(3600))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") }.count == 1)
+
+        // The admin adds ca_file and reloads: what waited goes out at once.
+        let fixed = try engine(try Self.config(port: server.port, caFile: certificates.file("ca.pem")))
+        let later = now.addingTimeInterval(3660)
+        #expect(try store.bringRetriesForward(to: later) == 1)
+        let second = fixed.pass(now: later)
+        #expect(second.sent == 1, "\(second)")
+        #expect(try store.delivery(key: key)?.status == .sent)
+        #expect(received.files(withExtension: "eml").count == 1)
+    }
+}
+
+/// `run --once` must know when the state could not record what happened (DESIGN §9: exit 74).
+@Suite struct StoreFailureTests {
+    @Test func aPassWhoseWritesFailCountsTheFailures() throws {
+        let calls = try TemporaryDirectory()
+        let receiver = try PythonServer("http_receiver.py", [calls.path])
+        defer { receiver.stop() }
+        let setup = try ReminderEngineTests.Setup(webhookURL: "http://127.0.0.1:\(receiver.port)/ok")
+        // Every write fails from now on, as on a full disk or a read-only file.
+        try setup.store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = 1") }
+
+        let summary = setup.engine.pass(now: ReminderEngineTests.before5wd)
+
+        #expect(summary.storeFailures > 0)
+        #expect(summary.sent == 0, "nothing is sent without its intent recorded")
+        #expect(calls.files(withExtension: "json").isEmpty)
+    }
+}
