@@ -10,6 +10,16 @@ package struct ConfigIssue: Hashable, Sendable, CustomStringConvertible {
     package let path: String
     package let message: String
 
+    /// Values from outside (file names, keys, quoted values) are made safe to print here,
+    /// once: control characters escaped, long values elided (see ``DisplayText``).
+    package init(file: String, line: Int, column: Int, path: String, message: String) {
+        self.file = DisplayText.elided(DisplayText.escaped(file), limit: 4 * DisplayText.quoteLimit)
+        self.line = line
+        self.column = column
+        self.path = DisplayText.elided(DisplayText.escaped(path), limit: 2 * DisplayText.quoteLimit)
+        self.message = DisplayText.message(message)
+    }
+
     /// `FILE:LINE:COL: error: KEY.PATH: message`, the format editors and `grep -n` understand.
     package var description: String {
         let location = line > 0 ? "\(file):\(line):\(column)" : file

@@ -6,6 +6,8 @@ enum Suggestion {
         let limit = max(1, min(3, target.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length: a huge value costs nothing.
+            guard abs(candidate.count - target.count) <= limit else { continue }
             let distance = editDistance(target, Array(candidate.lowercased()))
             if distance <= limit, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)

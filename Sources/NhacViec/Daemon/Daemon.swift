@@ -32,6 +32,8 @@ package final class Daemon {
     private var store: StateStore
     private var engine: ReminderEngine
     private var inbox: InboxProcessor?
+    /// Inbox files reported complete since the last scan.
+    private var closedInboxFiles: Set<String> = []
     private var lock: StateDirectoryLock?
     private var dryRunDirectory: String?
     /// True while inotify tells us about new inbox files: no minutely scan needed.
@@ -150,7 +152,7 @@ package final class Daemon {
                 "mode": "\(options.once ? "once" : "daemon")\(options.dryRun ? ", dry run" : "")",
             ])
         if options.once {
-            scanInbox()
+            scanInbox(everyFile: true)
             let summary = engine.pass(now: clock.now())
             log(summary)
             cleanUp()
@@ -187,8 +189,8 @@ package final class Daemon {
         // READY=1 before the first pass: a slow mail server must not hold up the
         // start (systemd's start timeout); the first pass reports through STATUS=.
         notifier.ready(status: "first pass under way")
-        // With inotify the inbox is scanned when something arrives (after the quiet
-        // period); without it, once a minute.
+        // With inotify the inbox is scanned when a file is closed or moved in; without
+        // it, once a minute.
         watchInbox(timer: timer, nextInboxScan: { nextInboxScan = $0 }, summary: { summary })
         watchWakeFile(timer: timer, summary: { summary })
         summary = work(&nextInboxScan)
@@ -226,8 +228,8 @@ package final class Daemon {
         }
     }
 
-    /// Starts watching the inbox; on a change, brings the next scan forward to the end
-    /// of the quiet period. Without an inbox or inotify, the inbox is scanned every minute.
+    /// Starts watching the inbox; when a file is closed or moved in, brings the next scan
+    /// forward to now. Without an inbox or inotify, the inbox is scanned every minute.
     private func watchInbox(
         timer: DispatchSourceTimer, nextInboxScan: @escaping (Date) -> Void,
         summary: @escaping () -> PassSummary
@@ -235,8 +237,10 @@ package final class Daemon {
         inboxWatcher = nil
         inboxWatched = false
         guard inbox != nil else { return }
-        let watcher = InboxWatcher(directory: options.stateDirectory + "/inbox") { [self] in
-            let scanAt = clock.now().addingTimeInterval(InboxProcessor.quietPeriod + 1)
+        let watcher = InboxWatcher(directory: options.stateDirectory + "/inbox") { [self] names in
+            // Closed after writing or moved in: complete, taken at once.
+            closedInboxFiles.formUnion(names)
+            let scanAt = clock.now()
             nextInboxScan(scanAt)
             arm(timer, summary().nextWake, scanAt)
         }
@@ -261,12 +265,18 @@ package final class Daemon {
         return summary
     }
 
-    private func scanInbox() {
+    /// `run --once` takes every file present; the daemon the files inotify reported
+    /// complete, and in its start and safety scans those left untouched for a while.
+    private func scanInbox(everyFile: Bool = false) {
         guard let inbox else { return }
+        let closed = closedInboxFiles
+        closedInboxFiles = []
         do {
             // File times are real, even when the daemon's clock is pretended.
             let summary = try inbox.process(
-                now: clock.now(), modifiedBefore: Date().addingTimeInterval(-InboxProcessor.quietPeriod))
+                now: clock.now(),
+                modifiedBefore: everyFile ? nil : Date().addingTimeInterval(-InboxProcessor.quietPeriod),
+                closed: closed)
             for line in summary.logLines { logger.notice("inbox: \(line)") }
         } catch {
             logger.error("inbox scan failed", metadata: ["error": "\(error)"])

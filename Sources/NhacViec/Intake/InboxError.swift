@@ -8,5 +8,5 @@ package struct InboxError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    package var description: String { "\(path): \(message)" }
+    package var description: String { "\(DisplayText.escaped(path)): \(message)" }
 }

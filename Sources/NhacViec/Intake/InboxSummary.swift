@@ -35,18 +35,25 @@ package struct InboxSummary: Sendable {
     package var logLines: [String] {
         var lines: [String] = []
         for item in accepted {
-            let place = item.archivedAs.map { "archive/\($0)" } ?? "chưa chuyển được vào archive/"
-            lines.append("\(item.fileName) → \(place): \(item.receipt.summary)")
+            let place = item.archivedAs.map { "archive/\(Self.shown($0))" } ?? "chưa chuyển được vào archive/"
+            lines.append("\(Self.shown(item.fileName)) → \(place): \(item.receipt.summary)")
         }
         for item in rejected {
-            let place = item.rejectedAs.map { "rejected/\($0) (xem \($0).error)" } ?? "chưa chuyển được vào rejected/"
+            let place =
+                item.rejectedAs.map { "rejected/\(Self.shown($0)) (xem \(Self.shown($0)).error)" }
+                ?? "chưa chuyển được vào rejected/"
             let first = item.error.issues.first.map(\.description) ?? ""
             let more = item.error.issues.count > 1 ? " (và \(item.error.issues.count - 1) lỗi khác)" : ""
-            lines.append("\(item.fileName) → \(place): không tiếp nhận: \(first)\(more)")
+            lines.append("\(Self.shown(item.fileName)) → \(place): không tiếp nhận: \(first)\(more)")
         }
         for item in failed {
-            lines.append("\(item.fileName): để lại trong inbox, sẽ thử lại: \(item.reason)")
+            lines.append("\(Self.shown(item.fileName)): để lại trong inbox, sẽ thử lại: \(item.reason)")
         }
         return lines
+    }
+
+    /// A file name as a log line may show it: a name can hold a line break or an escape sequence.
+    static func shown(_ name: String) -> String {
+        DisplayText.elided(DisplayText.escaped(name))
     }
 }

@@ -24,6 +24,7 @@ enum RejectionNotice {
             case .unreadable:
                 "không đọc được tệp; đề nghị gửi lại"
             }
-        return "Không tiếp nhận tệp “\(fileName)” (nhận lúc \(moment)): \(reason).\n\n\(error.description)\n"
+        let shown = DisplayText.elided(DisplayText.escaped(fileName))
+        return "Không tiếp nhận tệp “\(shown)” (nhận lúc \(moment)): \(reason).\n\n\(error.description)\n"
     }
 }

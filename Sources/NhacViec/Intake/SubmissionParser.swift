@@ -27,14 +27,9 @@ package enum SubmissionParser {
         -> Submission
     {
         let fileName = URL(fileURLWithPath: path).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason =
-                !exists
-                ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read (permission denied?)"
-            throw SubmissionError(code: .unreadable, file: path, message: reason)
-        }
+        // Type and size first: a 1.5 GB file is refused before it is read.
+        try checkFormat(fileName, issueFile: path)
+        let data = try SubmissionFile.read(path: path)
         return try parse(data: data, fileName: fileName, issueFile: path, config: config, receivedAt: receivedAt)
     }
 

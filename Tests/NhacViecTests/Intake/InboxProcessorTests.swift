@@ -21,6 +21,10 @@ import Testing
                 config: config, calendar: WorkingCalendar(rules: config.calendar.rules), sink: sink)
             processor = InboxProcessor(stateDirectory: root.path, intake: intake)
             try processor.prepare()
+            // Made by the first scan; some tests put files there before it.
+            for folder in [processor.archive, processor.rejected] {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            }
             dropped = try IntakeTestSupport.at("2024-04-10T08:00:00+07:00")
         }
 
@@ -348,5 +352,122 @@ import Testing
     ])
     func suffixesGoBeforeTheExtension(_ name: String, _ n: Int, _ expected: String) {
         #expect(InboxFiles.candidate(name, n) == expected)
+    }
+}
+
+/// The inbox never follows a symbolic link, fits every name it makes, and takes
+/// files as DESIGN §7 says (issue 9: items 2, 14, 15, 16).
+@Suite struct InboxSafetyTests {
+    typealias Inbox = InboxProcessorTests.Inbox
+
+    @Test func everyRegularFilePresentIsTakenWhenNoFreshnessGuardIsGiven() throws {
+        let box = try Inbox()
+        // Written this very moment, as a file dropped just before `run --once`.
+        try IntakeTestSupport.fixture("good-minimal.yml").write(to: URL(fileURLWithPath: box.inbox + "/moi.yml"))
+        let summary = try box.processor.process(now: IntakeTestSupport.at("2024-04-10T09:00:00+07:00"))
+        #expect(summary.accepted.map(\.fileName) == ["moi.yml"])
+        #expect(summary.waiting.isEmpty)
+    }
+
+    @Test func aFileReportedClosedIsTakenAtOnceAndAnotherFreshOneWaits() throws {
+        let box = try Inbox()
+        for name in ["xong.yml", "dang-ghi.yml"] {
+            try IntakeTestSupport.fixture("good-minimal.yml").write(to: URL(fileURLWithPath: box.inbox + "/" + name))
+        }
+        let summary = try box.processor.process(
+            now: IntakeTestSupport.at("2024-04-10T09:00:00+07:00"), modifiedBefore: Date().addingTimeInterval(-2),
+            closed: ["xong.yml"])
+        #expect(summary.accepted.map(\.fileName) == ["xong.yml"])
+        #expect(summary.waiting == ["dang-ghi.yml"])
+    }
+
+    /// The listing saw a regular file; by the time it is opened it is a link to a report
+    /// outside the state dir. It is rejected as a link and the outside file is never read.
+    @Test func aFileSwappedForASymbolicLinkAfterTheListingIsNeverReadThrough() throws {
+        let box = try Inbox()
+        let path = box.inbox + "/bao-cao.md"
+        try IntakeTestSupport.fixture("good-monthly.md").write(to: URL(fileURLWithPath: path))
+        var listed = stat()
+        #expect(lstat(path, &listed) == 0)
+        let outside = box.root.appendingPathComponent("bi-mat.md")
+        try IntakeTestSupport.fixture("good-monthly.md").write(to: outside)
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: outside.path)
+
+        let folders = try InboxProcessor.Folders(inbox: box.inbox)
+        var summary = InboxSummary()
+        box.processor.process(
+            "bao-cao.md", info: listed, folders: folders, now: box.dropped, wait: false, into: &summary)
+
+        #expect(box.sink.count == 0)
+        #expect(summary.accepted.isEmpty)
+        #expect(summary.rejected.map(\.error.code) == [.unsupportedType])
+        #expect(try box.text("rejected/bao-cao.md.error").contains("bao-cao.md: error: a symbolic link"))
+    }
+
+    @Test(arguments: ["archive", "rejected"])
+    func aSymlinkedSubFolderIsRefusedAndNothingIsWrittenOutside(_ folder: String) throws {
+        let box = try Inbox()
+        let outside = box.root.appendingPathComponent("ngoai")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: false)
+        try? FileManager.default.removeItem(atPath: box.inbox + "/" + folder)
+        try FileManager.default.createSymbolicLink(atPath: box.inbox + "/" + folder, withDestinationPath: outside.path)
+        try box.drop(fixture: "good-minimal.yml")
+        try box.drop(fixture: "unknown-unit.md")
+
+        let error = try #require(throws: InboxError.self) { try box.scan("2024-04-10T09:00:00+07:00") }
+        #expect(error.description.contains("\(folder): is a symbolic link or not a folder"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        #expect(box.sink.count == 0)
+        #expect(FileManager.default.fileExists(atPath: box.inbox + "/good-minimal.yml"))
+    }
+
+    @Test func aSymlinkedInboxIsRefused() throws {
+        let box = try Inbox()
+        let outside = box.root.appendingPathComponent("ngoai")
+        try FileManager.default.moveItem(atPath: box.inbox, toPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: box.inbox, withDestinationPath: outside.path)
+        #expect(throws: InboxError.self) { try box.scan("2024-04-10T09:00:00+07:00") }
+    }
+
+    @Test(arguments: [250, 251, 253, 255])
+    func aRejectedFileWithALongNameGetsANoticeThatFitsAndIsHandledOnce(_ length: Int) throws {
+        let box = try Inbox()
+        let name = String(repeating: "b", count: length - 3) + ".md"
+        try box.drop(name, Data("---\nunit: phong-khong-co\nreport: monthly\nperiod: 2024-03\n---\n".utf8))
+
+        let first = try box.scan("2024-04-10T09:00:00+07:00")
+        let rejectedAs = try #require(first.rejected.first?.rejectedAs)
+        #expect(first.failed.isEmpty)
+        #expect((rejectedAs + ".error").utf8.count <= 255)
+        #expect(rejectedAs.hasPrefix("bbbbbbbbbb") && rejectedAs.hasSuffix(".md"))
+        #expect(try box.text("rejected/\(rejectedAs).error").contains("unknown unit 'phong-khong-co'"))
+
+        let second = try box.scan("2024-04-10T09:05:00+07:00")
+        #expect(second.isEmpty)
+        #expect(try Set(box.files().keys) == ["rejected/\(rejectedAs)", "rejected/\(rejectedAs).error"])
+    }
+
+    @Test func twoLongNamesThatShareTheirStartStayApart() {
+        let stem = String(repeating: "Báo cáo ", count: 40)
+        let a = InboxFiles.fitted(stem + "A.md", reserve: 6)
+        let b = InboxFiles.fitted(stem + "B.md", reserve: 6)
+        #expect(a != b)
+        #expect(a.utf8.count + 6 + InboxFiles.suffixRoom <= 255)
+        #expect(a.hasSuffix(".md") && a.hasPrefix("Báo cáo"))
+        #expect(InboxFiles.fitted("bao-cao.md", reserve: 6) == "bao-cao.md")
+    }
+
+    @Test func aFileNameWithControlCharactersIsEscapedInTheLogAndTheNotice() throws {
+        let box = try Inbox()
+        let name = "gia\nmao\u{1B}[31m.md"
+        try box.drop(name, Data("---\nunit: phong-khong-co\nreport: monthly\nperiod: 2024-03\n---\n".utf8))
+        let summary = try box.scan("2024-04-10T09:00:00+07:00")
+        let line = try #require(summary.logLines.first)
+        #expect(!line.contains("\n") && !line.contains("\u{1B}"))
+        #expect(line.hasPrefix("gia\\nmao\\u{1B}[31m.md → rejected/"))
+        let notice = try box.text("rejected/\(name).error")
+        #expect(notice.hasPrefix("Không tiếp nhận tệp “gia\\nmao\\u{1B}[31m.md”"))
+        #expect(notice.contains("\ngia\\nmao\\u{1B}[31m.md:"))
     }
 }

@@ -227,3 +227,35 @@ import Testing
         #expect(first.contentKey != third.contentKey)
     }
 }
+
+/// Hostile values and names stay short and printable in messages (issue 9 #16).
+@Suite struct SubmissionMessageSafetyTests {
+    @Test func aHugeValueIsQuotedAtMostEightyCharactersLong() throws {
+        let id = "phong-" + String(repeating: "x", count: 2_600_000)
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                text: "unit: \(id)\nreport: monthly\nperiod: 2024-03\n", fileName: "bc.yaml",
+                config: IntakeTestSupport.config(), receivedAt: IntakeTestSupport.at("2024-04-10T09:00:00+07:00"))
+        }
+        let text = error.description
+        #expect(text.count < 600, "\(text.count) characters")
+        #expect(text.contains("unknown unit 'phong-xxxx"))
+        #expect(text.contains("…"))
+    }
+
+    @Test(arguments: [
+        ("short", "short"), (String(repeating: "a", count: 80), String(repeating: "a", count: 80)),
+        ("tab\there", "tab\\there"), ("line\nbreak", "line\\nbreak"), ("esc\u{1B}[2J", "esc\\u{1B}[2J"),
+        ("bidi\u{202E}txt", "bidi\\u{202E}txt"),
+    ])
+    func controlCharactersAreEscapedAndShortValuesKept(_ value: String, _ shown: String) {
+        #expect(DisplayText.elided(DisplayText.escaped(value)) == shown)
+    }
+
+    @Test func aLongValueKeepsItsStartAndEnd() {
+        let value = String(repeating: "a", count: 100) + ".md"
+        let shown = DisplayText.elided(value)
+        #expect(shown.count == DisplayText.quoteLimit)
+        #expect(shown.hasPrefix("aaaa") && shown.hasSuffix("a.md") && shown.contains("…"))
+    }
+}
