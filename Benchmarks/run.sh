@@ -12,6 +12,7 @@
 #      smtp-source -s 1/4/8 (goal at 8: <= 1.1x); 2,000 webhook calls to a 100 ms
 #      receiver, curl_multi vs one at a time (goal >= 6x); the idle daemon after
 #      the burst (goal 0 wake-ups a minute, RssAnon < 8 MiB)
+#   8. report forms: 300 units' .docx forms generated, then read back (time, peak RSS)
 # then a summary table. Sections 3, 5 and 6 run test drivers (NHACVIEC_BENCH=1)
 # from a release build with testability, kept in its own scratch path so the
 # plain release binary measured in 1, 2 and 4 stays a plain release build.
@@ -175,6 +176,18 @@ sed 's/^/   /' "$OUT/latency.log"
 "$PY" Benchmarks/latency-summary.py "$OUT/latency.log" >>"$SUMMARY"
 
 echo
+echo "== 8. report forms: 300 units, one period (generate), the same 300 forms read back as filled"
+NHACVIEC_BENCH=1 /usr/bin/time -f '%M' -o "$OUT/forms.rss" \
+    "$TESTS" --testing-library swift-testing --filter FormBenchmark >"$OUT/forms.log" 2>&1 ||
+    { echo "   form benchmark failed:"; sed 's/^/   /' "$OUT/forms.log"; }
+grep '^form-bench:' "$OUT/forms.log" | sed 's/^form-bench: /   /'
+forms_rss=$(tail -1 "$OUT/forms.rss" 2>/dev/null || echo 0)
+for stage in generate read; do
+    ms=$(awk -v s="$stage" '$2 == s {print $3}' "$OUT/forms.log")
+    row "forms: $stage 300" "${ms:-?} ms" "" ""
+done
+row "forms: peak RSS of the test process" "$(py "f'{$forms_rss / 1024:.0f} MiB'")" "" ""
+
 echo "== summary (load at the end: $(uptime | sed 's/.*load average: //'))"
 "$PY" - "$SUMMARY" <<'EOF'
 import sys

@@ -8,7 +8,7 @@ import Foundation
 /// and as custom document properties, so either survives an editor that drops the other.
 enum DOCXFormRenderer {
     /// Column widths of the task table, twips (they add up to the text width).
-    static let widths = [560, 700, 2340, 1000, 1200, 1255, 900, 1400]
+    static let widths = [620, 700, 2180, 1000, 1300, 1255, 800, 1500]
     /// Table text size, half-points (12 pt).
     static let tableSize = 24
 

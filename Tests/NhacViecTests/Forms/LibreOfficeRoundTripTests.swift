@@ -50,4 +50,30 @@ struct LibreOfficeRoundTripTests {
             error.description.contains(
                 "bảng nhiệm vụ, dòng 2 (VI.2), cột Tình trạng: 'xong rồi' không hợp lệ (hợp lệ: Chưa thực hiện"))
     }
+
+    /// An edit made inside LibreOffice through its own UNO API (Tests/Support/lo_edit.py:
+    /// a cell typed over, a paragraph added under section 2), saved by its .docx filter.
+    @Test func aFormEditedInLibreOfficeThroughUNOReadsTheEdit() throws {
+        let edited = try FormClerk.withFolder { folder in
+            let input = folder.appendingPathComponent("form.docx")
+            let output = folder.appendingPathComponent("edited.docx")
+            try FormTestSupport.form().data.write(to: input)
+            var environment = ProcessInfo.processInfo.environment
+            environment["HOME"] = folder.path
+            _ = try FormClerk.runProcess(
+                "/usr/bin/python3",
+                [
+                    TestConfig.packageRoot.appendingPathComponent("Tests/Support/lo_edit.py").path, input.path,
+                    output.path, "VI.2", "vướng mắc", folder.appendingPathComponent("profile").path,
+                ], environment: environment)
+            return try Data(contentsOf: output)
+        }
+        let submission = try WordFormReaderTests.read(edited)
+        #expect(
+            submission.tasks == [
+                TaskUpdate(id: "II.3", status: .inProgress, progress: 40, note: "Đang rà soát 12 văn bản"),
+                TaskUpdate(id: "VI.2", status: .blocked),
+            ])
+        #expect(submission.difficulties == ["Phần mềm một cửa chưa kết nối được với cổng dịch vụ công"])
+    }
 }
