@@ -97,4 +97,41 @@ import Testing
         #expect(counts["sent"] == others + 1)
         #expect(counts["retrying"] == 1)
     }
+
+    @Test func sigtermDuringABurstEndsWithinTenSecondsWithEveryMessageRecordedOrPending() throws {
+        let received = try TemporaryDirectory()
+        // 50 ms per message: the burst takes several seconds, the stop lands inside it.
+        let server = try PythonServer("smtp_server.py", [received.path, "--delay", "0.05"])
+        defer { server.stop() }
+        let fixture = try BurstFixture(smtpPort: server.port, connections: 4)
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = [
+            "run", "-c", fixture.configPath, "--state", fixture.statePath, "--now", BurstFixture.burstTime,
+        ]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
+        try #require(eventually(30) { received.files(withExtension: "eml").count >= 20 })
+
+        let stopAsked = Date()
+        kill(process.processIdentifier, SIGTERM)
+        #expect(eventually(12) { !process.isRunning })
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(stopAsked) <= 10.5)
+        #expect(process.terminationStatus == 0)
+
+        // Nothing lost: each message is sent or pending, and every message the server
+        // accepted is recorded as sent, except at most the window still in flight.
+        let counts = try fixture.counts()
+        let arrived = try BurstFixture.copiesPerMessageID(in: received).count
+        #expect(arrived < BurstFixture.units, "the stop came mid-burst")
+        #expect((counts["sent"] ?? 0) + (counts["pending"] ?? 0) == BurstFixture.units, "\(counts)")
+        #expect(arrived - (counts["sent"] ?? 0) <= 2 * 4, "arrived \(arrived), recorded \(counts)")
+    }
 }
