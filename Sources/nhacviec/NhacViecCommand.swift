@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NhacViec
 
 @main
@@ -14,4 +15,11 @@ struct NhacViecCommand: ParsableCommand {
             IntakeCommand.self,
         ]
     )
+
+    /// The state holds names and addresses: whatever the caller's umask, what this
+    /// process creates is readable by its user only (DESIGN §10). Set before anything.
+    static func main() {
+        umask(0o077)
+        main(nil)
+    }
 }

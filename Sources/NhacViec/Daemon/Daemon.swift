@@ -76,7 +76,7 @@ package final class Daemon {
                 }
                 stateDirectory = copy
             } else {
-                try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+                try PrivateFiles.makeFolder(stateDirectory)
                 lock = try StateDirectoryLock.acquire(stateDirectory: stateDirectory)
             }
             self.stateDirectory = stateDirectory

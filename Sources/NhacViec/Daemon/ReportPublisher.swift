@@ -62,10 +62,10 @@ package struct ReportPublisher {
     @discardableResult
     package func write(_ compiled: CompiledReport, to directory: String? = nil) throws -> [String] {
         let folder = directory ?? "\(stateDirectory)/reports/\(compiled.report.period.name)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try PrivateFiles.makeFolder(folder)
         return try compiled.files.map { file in
             let path = (folder as NSString).appendingPathComponent(file.name)
-            try file.data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try PrivateFiles.write(file.data, to: path)
             return path
         }
     }

@@ -74,7 +74,7 @@ package struct Outbox: Sendable {
         }
         let temporary =
             directory + "/.tmp-" + DeliveryKey.encoded(key) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw ioError(temporary, "cannot create") }
         var closed = false
         defer {
@@ -96,7 +96,7 @@ package struct Outbox: Sendable {
 
     private func makeDirectory() throws(DeliveryError) {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try PrivateFiles.makeFolder(directory)
         } catch {
             throw DeliveryError(.io, path: directory, message: "cannot create the outbox directory: \(error)")
         }

@@ -67,7 +67,8 @@ enum HTMLReportRenderer {
         main h2, main h3 { font-weight: bold }
         main h3 { font-style: italic }
         main p.item { text-indent: 1cm }
-        .data { width: 100%; margin: 6pt 0; font-size: 12pt; page-break-inside: auto }
+        .data { width: 100%; margin: 6pt 0; font-size: 12pt; page-break-inside: auto; table-layout: fixed }
+        .data td { overflow-wrap: break-word }
         .data th, .data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left }
         .data th { font-weight: bold; text-align: center; vertical-align: middle }
         .data .c { text-align: center }

@@ -317,13 +317,15 @@ enum ReportOutline {
 
     static func appendixTable(_ report: ConsolidatedReport) -> ReportTable {
         let columns = [
-            ReportTable.Column(title: "STT", width: 620, centered: true),
-            ReportTable.Column(title: "Nhiệm vụ", width: 2600, centered: false),
-            ReportTable.Column(title: "Chủ trì", width: 1150, centered: false),
-            ReportTable.Column(title: "Phối hợp", width: 1300, centered: false),
-            ReportTable.Column(title: "Thời hạn", width: 1250, centered: true),
-            ReportTable.Column(title: "Trạng thái", width: 1050, centered: true),
-            ReportTable.Column(title: "Ghi chú", width: 1385, centered: false),
+            // The text width of A4 with Decree 30 margins (9355 twips); "Phối hợp" often
+            // lists several units, so it gets room enough for a unit name per line.
+            ReportTable.Column(title: "STT", width: 560, centered: true),
+            ReportTable.Column(title: "Nhiệm vụ", width: 2350, centered: false),
+            ReportTable.Column(title: "Chủ trì", width: 1300, centered: false),
+            ReportTable.Column(title: "Phối hợp", width: 1750, centered: false),
+            ReportTable.Column(title: "Thời hạn", width: 1150, centered: true),
+            ReportTable.Column(title: "Trạng thái", width: 1000, centered: true),
+            ReportTable.Column(title: "Ghi chú", width: 1245, centered: false),
         ]
         var rows: [ReportTable.Row] = []
         var currentArea: Area?

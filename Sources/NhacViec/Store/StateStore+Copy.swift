@@ -7,7 +7,7 @@ extension StateStore {
     package func copy(to directory: String) throws(StoreError) {
         let target = (directory as NSString).appendingPathComponent(Self.databaseName)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try PrivateFiles.makeFolder(directory)
             // Outside a transaction: SQLite refuses VACUUM inside one.
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM INTO ?", arguments: [target])

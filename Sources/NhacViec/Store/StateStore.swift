@@ -59,6 +59,14 @@ package final class StateStore: Sendable {
         let setupLock = try StateDirectoryLock(
             path: (directory as NSString).appendingPathComponent(Self.setupLockName), wait: true)
         self.pool = try withExtendedLifetime(setupLock) { () throws(StoreError) -> DatabasePool in
+            do {
+                // 0600 before SQLite opens it: its -wal and -shm files take the database's mode.
+                try PrivateFiles.touch(databasePath)
+            } catch {
+                throw StoreError(
+                    code: .cannotOpen, path: databasePath, message: "cannot create the database", underlying: "\(error)"
+                )
+            }
             let pool = try Self.openPool(path: databasePath)
             try Self.migrate(pool, path: databasePath)
             return pool
