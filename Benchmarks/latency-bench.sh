@@ -63,14 +63,15 @@ wait_for_port() {
     echo "nothing listens on port $1" >&2
     return 1
 }
-# start_proxy TARGET_PORT: a latency proxy at RTT_MS in front of it; prints its port.
+# start_proxy TARGET_PORT: a latency proxy at RTT_MS in front of it; sets proxy_port.
+# (Not in a command substitution: its PID must reach this shell's list.)
 start_proxy() {
-    local fifo="$WORK/proxy-$1.port"
+    local file="$WORK/proxy-$1.port"
     "$PY" Tests/Support/latency_proxy.py "127.0.0.1:$1" --delay-ms "$("$PY" -c "print($RTT_MS / 2)")" \
-        >"$fifo" 2>"$WORK/proxy-$1.log" &
+        >"$file" 2>"$WORK/proxy-$1.log" &
     pids+=($!)
-    for _ in $(seq 100); do [ -s "$fifo" ] && break; sleep 0.1; done
-    head -1 "$fifo"
+    for _ in $(seq 100); do [ -s "$file" ] && break; sleep 0.1; done
+    proxy_port=$(head -1 "$file")
 }
 # recorded STATE_DIR: e-mail messages whose every delivery is recorded as sent, and
 # deliveries not (yet) sent.
@@ -92,7 +93,7 @@ sink_user=()
 "$SINK" "${sink_user[@]}" 127.0.0.1:"$sink_port" 1024 &
 pids+=($!)
 wait_for_port "$sink_port"
-proxy_port=$(start_proxy "$sink_port")
+start_proxy "$sink_port"
 wait_for_port "$proxy_port"
 
 # The digests' size: the same burst written to the outbox.

@@ -9,6 +9,8 @@ as N.eml (the raw DATA bytes) and N.json (envelope and session facts).
   --stall TEXT: a recipient containing TEXT never gets its reply to RCPT (the
   session hangs, as behind a dead link); "@" stalls every message.
   --delay SECONDS: wait that long before answering each DATA (a slow server).
+  --stall-data TEXT: a message to a recipient containing TEXT is read whole but
+  the reply to its end of data never comes (the server hangs after the message).
 """
 import argparse
 import asyncio
@@ -25,11 +27,12 @@ args_implicit_tls = False
 
 
 class Handler:
-    def __init__(self, outdir, stall=None, delay=0.0):
+    def __init__(self, outdir, stall=None, delay=0.0, stall_data=None):
         self.outdir = outdir
         self.count = 0
         self.stall = stall
         self.delay = delay
+        self.stall_data = stall_data
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.stall and self.stall in address:
@@ -42,6 +45,8 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.stall_data and any(self.stall_data in address for address in envelope.rcpt_tos):
+            await asyncio.sleep(3600)
         if self.delay:
             await asyncio.sleep(self.delay)
         self.count += 1
@@ -75,6 +80,7 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="a fixed port (default: an ephemeral one)")
     parser.add_argument("--stall", help="never answer RCPT for recipients containing this text")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before answering DATA")
+    parser.add_argument("--stall-data", help="never answer the end of DATA for recipients containing this text")
     args = parser.parse_args()
 
     context = None
@@ -91,7 +97,7 @@ def main():
 
     global args_implicit_tls
     args_implicit_tls = args.implicit_tls
-    handler = Handler(args.outdir, stall=args.stall, delay=args.delay)
+    handler = Handler(args.outdir, stall=args.stall, delay=args.delay, stall_data=args.stall_data)
 
     def factory():
         starttls_context = None if args.implicit_tls else context
