@@ -34,6 +34,8 @@ package final class Daemon {
     private var inbox: InboxProcessor?
     /// Inbox files reported complete since the last scan.
     private var closedInboxFiles: Set<String> = []
+    /// The report mailbox (`intake.email`), polled on the same timer.
+    private var mailPoller: EmailIntakePoller?
     private var lock: StateDirectoryLock?
     private var dryRunDirectory: String?
     /// True while inotify tells us about new inbox files: no minutely scan needed.
@@ -93,6 +95,20 @@ package final class Daemon {
         }
         dryRunDirectory = temporaryCopy
         inbox = makeInbox(config: config)
+        mailPoller = makeMailPoller(config: config)
+    }
+
+    private func makeMailPoller(config: Config) -> EmailIntakePoller? {
+        // A dry run records nothing, so it must not take messages out of the mailbox either.
+        guard !options.dryRun else { return nil }
+        do {
+            return try EmailIntakePoller(
+                config: config, store: store, stateDirectory: options.stateDirectory,
+                environment: options.environment, logger: logger)
+        } catch {
+            logger.error("the report mailbox cannot be polled", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     deinit {
@@ -152,6 +168,7 @@ package final class Daemon {
                 "mode": "\(options.once ? "once" : "daemon")\(options.dryRun ? ", dry run" : "")",
             ])
         if options.once {
+            mailPoller?.poll(now: clock.now())
             scanInbox(everyFile: true)
             let summary = engine.pass(now: clock.now())
             log(summary)
@@ -260,6 +277,7 @@ package final class Daemon {
             // hourly safety wake-up scans it too, in case an event was missed.
             nextInboxScan = now.addingTimeInterval(inboxWatched ? Self.safetyWake : Self.inboxInterval)
         }
+        mailPoller?.pollIfDue(now: now)
         let summary = engine.pass(now: now)
         log(summary)
         return summary
@@ -299,6 +317,7 @@ package final class Daemon {
             engine = try Self.makeEngine(config: fresh, store: store, options: options, logger: logger)
             config = fresh
             inbox = makeInbox(config: fresh)
+            mailPoller = makeMailPoller(config: fresh)
             // The new config may fix what retries wait on (a CA file, a password): try them now.
             let brought = try store.bringRetriesForward(to: clock.now())
             if brought > 0 {
@@ -316,6 +335,7 @@ package final class Daemon {
         let now = clock.now()
         var target = min(nextWake, now.addingTimeInterval(Self.safetyWake))
         if inbox != nil { target = min(target, nextInboxScan) }
+        if let mailPoller { target = min(target, mailPoller.nextPoll) }
         let real = clock.realTime(of: max(target, now)).timeIntervalSince1970
         let deadline = DispatchWallTime(
             timespec: timespec(tv_sec: Int(real.rounded(.down)), tv_nsec: Int((real - real.rounded(.down)) * 1e9)))

@@ -9,6 +9,8 @@ package struct StatusReport: Sendable {
     package let next: [ScheduledStep]
     package let counts: [DeliveryStatus: Int]
     package let deliveries: [LedgerEntry]
+    /// The report mailbox, when `intake.email` is configured.
+    package var intake: EmailIntakeStatus?
     private let config: Config
 
     /// The next steps are the first `limit` steps from `now` within 60 days.
@@ -29,6 +31,7 @@ package struct StatusReport: Sendable {
             lastRun = try store.lastRun()
             counts = try store.counts()
             deliveries = try store.deliveries(excluding: [.sent, .skipped])
+            if config.intake.email != nil { intake = try EmailIntakeStatus.read(store) }
         } else {
             next = Array(
                 query.steps(from: today, to: today.adding(days: 60), state: EmptySchedulerState()).filter {
@@ -67,6 +70,7 @@ package struct StatusReport: Sendable {
                     ])
                 }
             ).rendered
+        if let intake { out += ",\"intake\":" + intake.json.rendered }
         return out + "}"
     }
 
@@ -92,6 +96,10 @@ package struct StatusReport: Sendable {
                 lines.append(line)
                 if let error = entry.lastError { lines.append("           lỗi: \(error)") }
             }
+        }
+        if let intake {
+            lines.append("")
+            lines += intake.lines
         }
         lines.append("")
         if next.isEmpty {

@@ -47,6 +47,15 @@ extension MessageBody {
             let text = closing.map { "<p style=\"margin:0 0 12px 0;\">\(Self.escaped($0))</p>" }
             out += "<tr><td style=\"padding:4px 20px 4px 20px;\(font)\">\n\(text.joined(separator: "\n"))\n</td></tr>\n"
         }
+        if let template {
+            // Each line escaped on its own: `escaped` turns line breaks into spaces.
+            let lines = template.split(separator: "\n", omittingEmptySubsequences: false).map {
+                Self.escaped(String($0))
+            }
+            out +=
+                "<tr><td style=\"padding:4px 20px 12px 20px;\"><pre style=\"margin:0;font-family:monospace;"
+                + "font-size:13px;white-space:pre-wrap;\">\(lines.joined(separator: "\n"))</pre></td></tr>\n"
+        }
         let footer = footer.map { "<p style=\"margin:0 0 6px 0;\">\(Self.escaped($0))</p>" }
         out += """
             <tr><td style="padding:12px 20px 16px 20px;border-top:1px solid #d9dce1;\(font)font-size:12px;\

@@ -36,6 +36,10 @@ extension MessageBody {
             lines += Self.wrap(paragraph, first: "", rest: "")
             lines.append("")
         }
+        if let template {
+            lines += template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines.append("")
+        }
         // "-- " (with its space) is the signature separator clients recognise and fold away.
         lines.append("-- ")
         for paragraph in footer {

@@ -40,6 +40,9 @@ struct MessageBody: Sendable, Equatable {
     var closing: [String] = []
     /// Who sends this and why, set apart under a signature separator.
     var footer: [String]
+    /// Text kept exactly as it is (no wrapping), before the footer: the pre-filled
+    /// report a unit replies with (DESIGN §12).
+    var template: String? = nil
 
     /// The column plain text is wrapped at: narrower than the 78 of RFC 5322 so
     /// clients that quote with "> " still show whole lines.

@@ -77,6 +77,18 @@ extension MessageComposer {
             )
         case .report(let name, let due, let isOverdue):
             let date = text.date(due)
+            if config.intake.email != nil {
+                // With the report mailbox, the unit simply replies (DESIGN §12).
+                return isOverdue
+                    ? text.pick(
+                        "Đề nghị trả lời ngay thư này kèm \(name) (điền vào mẫu ở cuối thư hoặc đính kèm tệp); hạn gửi là \(date).",
+                        "Please reply to this e-mail now with the \(name) (fill in the template at the end, or attach the file); it was due \(date)."
+                    )
+                    : text.pick(
+                        "Trả lời thư này kèm \(name) (điền vào mẫu ở cuối thư hoặc đính kèm tệp) chậm nhất \(date).",
+                        "Reply to this e-mail with the \(name) (fill in the template at the end, or attach the file) by \(date)."
+                    )
+            }
             return isOverdue
                 ? text.pick(
                     "Gửi ngay \(name) về \(officeContact); hạn gửi là \(date).",

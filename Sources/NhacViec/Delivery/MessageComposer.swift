@@ -52,11 +52,15 @@ package struct MessageComposer: Sendable {
         }
         let items = reminderItems(of: digest, taskStatus: taskStatus)
         let subject = subject(of: digest, items: items)
-        let body = body(of: digest, items: items, subject: subject)
-        return EmailMessage(
+        var body = body(of: digest, items: items, subject: subject)
+        body.template = replyTemplate(of: digest, items: items)
+        var message = EmailMessage(
             key: digest.key, from: sender, to: to, cc: cc, subject: subject, textBody: body.plainText,
             htmlBody: body.html, date: digest.at, timeZone: config.organization.timeZone,
             extraHeaders: Self.headers(kind: "reminder", recipient: digest.recipient.description))
+        // Units answer by replying (DESIGN §12): the reply goes to the report mailbox.
+        message.replyTo = config.intake.email?.address
+        return message
     }
 
     /// The webhook call for a digest on a `webhook:<id>` channel: the body in the
