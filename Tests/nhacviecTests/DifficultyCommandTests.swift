@@ -241,6 +241,65 @@ import Testing
         #expect(markdown.contains("Ý kiến chỉ đạo (ngày 20/03/2024)"))
     }
 
+    /// Resolved, then raised again by the unit the same day: the second cycle is its
+    /// own occurrence (`2024-03-14.2`), so its notice and resolution go out, each once.
+    @Test func aDifficultyReopenedTheSameDayIsNoticedAndResolvedAgainExactlyOnce() throws {
+        let fixture = try fixture()
+        var seen: Set<String> = []
+        let raise = "unit: phong-qldt\nreport: difficulty\ndifficulties:\n  - Chưa có hướng dẫn của Sở Nội vụ\n"
+        func resolve(_ note: String, _ now: String) throws {
+            let result = try cli(fixture, ["difficulty", "resolve", "VM-2024-1", "--note", note, "--now", now])
+            try #require(result.status == 0, "\(result.stderr)")
+        }
+        func recipients(_ emails: [ParsedEmail]) -> [String] { emails.flatMap { $0.to.map(\.address) }.sorted() }
+        func text(_ email: ParsedEmail?) -> String { email?.parts.compactMap(\.text).joined() ?? "" }
+
+        // Thu 14/03 07:00, before send_time: the Office hears of it at 08:00.
+        #expect(try submit(fixture, raise, name: "vuong-mac-1.yaml", now: "2024-03-14T07:00:00+07:00").status == 0)
+        try fixture.runOnce("2024-03-14T08:00:00+07:00")
+        var emails = try newDifficultyEmails(fixture, seen: &seen)
+        #expect(recipients(emails) == ["vanphong@example.gov.vn"])
+        #expect(emails.first?.subject == "[Vướng mắc] Phòng Quản lý đầu tư – VM-2024-1: vướng mắc mới")
+
+        try resolve("Ý kiến chỉ đạo: chờ văn bản của Sở", "2024-03-14T09:00:00+07:00")
+        try fixture.runOnce("2024-03-14T09:01:00+07:00")
+        emails = try newDifficultyEmails(fixture, seen: &seen)
+        #expect(recipients(emails) == ["qldt@example.gov.vn", "vanphong@example.gov.vn"])
+
+        // Raised again at 10:00 the same day: the same record, reopened, noticed next morning.
+        let again = try submit(fixture, raise, name: "vuong-mac-2.yaml", now: "2024-03-14T10:00:00+07:00")
+        #expect(again.status == 0)
+        let record = try #require(try list(fixture).first)
+        #expect(record["id"] as? String == "VM-2024-1")
+        #expect(record["status"] as? String == "open")
+        #expect((record["history"] as? [[String: Any]])?.count == 3)
+        let plan = try cli(fixture, ["plan", "--from", "2024-03-15", "--to", "2024-03-15", "--format", "json"])
+        #expect(plan.stdout.contains(#""duty":"difficulty:VM-2024-1","occurrence":"2024-03-14.2","step":"notice""#))
+        try fixture.runOnce("2024-03-14T10:05:00+07:00")
+        #expect(try newDifficultyEmails(fixture, seen: &seen).isEmpty)
+
+        try fixture.runOnce("2024-03-15T08:00:00+07:00")
+        emails = try newDifficultyEmails(fixture, seen: &seen)
+        #expect(recipients(emails) == ["vanphong@example.gov.vn"])
+        #expect(emails.first?.subject == "[Vướng mắc] Phòng Quản lý đầu tư – VM-2024-1: vướng mắc mới")
+        #expect(text(emails.first).contains("14/03/2024"))
+
+        try resolve("Ý kiến chỉ đạo: giao Sở Tài chính bố trí kinh phí", "2024-03-15T09:00:00+07:00")
+        try fixture.runOnce("2024-03-15T09:01:00+07:00")
+        emails = try newDifficultyEmails(fixture, seen: &seen)
+        #expect(recipients(emails) == ["qldt@example.gov.vn", "vanphong@example.gov.vn"])
+        let unitEmail = emails.first { $0.to.map(\.address) == ["qldt@example.gov.vn"] }
+        #expect(text(unitEmail).contains("giao Sở Tài chính bố trí kinh phí"))
+
+        // Nothing is sent twice, and nothing is left over.
+        try fixture.runOnce("2024-03-15T10:00:00+07:00")
+        try fixture.runOnce("2024-03-18T08:00:00+07:00")
+        #expect(try newDifficultyEmails(fixture, seen: &seen).isEmpty)
+        let counts = try #require(try fixture.status(now: "2024-03-18T09:00:00+07:00")["counts"] as? [String: Int])
+        #expect(counts["dead"] == 0)
+        #expect(counts["retrying"] == 0)
+    }
+
     func reportFile(_ fixture: DaemonFixture, _ period: String, _ suffix: String) throws -> String {
         let folder = fixture.statePath + "/reports/" + period
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)

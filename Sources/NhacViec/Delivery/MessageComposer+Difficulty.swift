@@ -59,7 +59,8 @@ extension MessageComposer {
                     label: text.pick("Nhiệm vụ liên quan", "Related task"),
                     value: title.map { "\(task) – \($0)" } ?? task))
         }
-        let age = difficulty.ageInDays(at: digest.at, clock: clock)
+        // From the raise of this item's cycle (its occurrence), not of a later reopening.
+        let age = max(0, item.occurrence.due.days(until: clock.localDate(of: digest.at)))
         fields.append(
             .init(
                 label: text.pick("Ngày nêu", "Raised on"),
@@ -75,7 +76,7 @@ extension MessageComposer {
                 emphasized: true))
         fields.append(
             .init(label: text.pick("Lần nhắc", "Message"), value: text.step(item.step.kind, policy: .builtInDefault)))
-        if item.step.kind == .resolution, let resolution = difficulty.resolution {
+        if item.step.kind == .resolution, let resolution = difficulty.resolution(atOrBefore: item.step.at) {
             fields.append(
                 .init(
                     label: text.pick("Ý kiến chỉ đạo", "Direction given"), value: resolution.note ?? "",

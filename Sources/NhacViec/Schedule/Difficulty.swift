@@ -52,6 +52,13 @@ package struct Difficulty: Sendable, Hashable {
     /// The direction given, when it is resolved.
     package var resolution: Event? { status == .resolved ? history.last : nil }
 
+    /// The resolution that closed a cycle at or before `instant`, the latest one: a
+    /// resolution step (planned at its closing moment) quotes its own cycle's
+    /// direction, even once the record was reopened or resolved again since.
+    package func resolution(atOrBefore instant: Date) -> Event? {
+        history.last { $0.status == .resolved && $0.at <= instant }
+    }
+
     /// The status as it stood at `instant` (nil: not raised yet). A report compiled
     /// "as of" a moment uses it, so a later resolution does not rewrite an old report.
     package func status(at instant: Date) -> DifficultyStatus? {

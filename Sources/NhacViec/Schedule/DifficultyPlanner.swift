@@ -2,7 +2,10 @@ import Foundation
 
 /// The steps of a difficulty (DESIGN §14), planned from its record rather than
 /// from the config: duty `difficulty:<id>`, occurrence = the local day the
-/// current cycle was raised (a reopening is a new cycle, so new keys).
+/// cycle was raised (a reopening is a new cycle, so new keys). A second cycle
+/// raised the same local day gets `<day>.2`, a third `<day>.3`, so it never
+/// reuses the keys of a cycle already sent; the first cycle of a day keeps the
+/// bare day, as keys written before cycles were numbered did.
 ///
 /// - `notice` to the Office at the first send moment (`send_time` on a working
 ///   day) at or after the raise;
@@ -33,10 +36,14 @@ package struct DifficultyPlanner: Sendable {
         package let openedAt: Date
         /// The event that closed it (resolved or withdrawn), nil while active.
         package let closing: Difficulty.Event?
+        /// 1 for the first cycle raised on its local day, 2 for a second one that day, …
+        package let numberInDay: Int
     }
 
-    package static func cycles(of difficulty: Difficulty) -> [Cycle] {
-        var cycles: [Cycle] = []
+    /// The raise-to-close spans of `difficulty`, oldest first; the history only grows,
+    /// so a cycle's number within its day (hence its occurrence) never changes.
+    package func cycles(of difficulty: Difficulty) -> [Cycle] {
+        var spans: [(openedAt: Date, closing: Difficulty.Event?)] = []
         var start: Date?
         for event in difficulty.history {
             switch event.status {
@@ -45,22 +52,28 @@ package struct DifficultyPlanner: Sendable {
             case .forwarded:
                 break
             case .resolved, .withdrawn:
-                if let opened = start { cycles.append(Cycle(openedAt: opened, closing: event)) }
+                if let opened = start { spans.append((opened, event)) }
                 start = nil
             }
         }
-        if let start { cycles.append(Cycle(openedAt: start, closing: nil)) }
-        return cycles
+        if let start { spans.append((start, nil)) }
+        var perDay: [LocalDate: Int] = [:]
+        return spans.map { span in
+            let day = clock.localDate(of: span.openedAt)
+            let number = (perDay[day] ?? 0) + 1
+            perDay[day] = number
+            return Cycle(openedAt: span.openedAt, closing: span.closing, numberInDay: number)
+        }
     }
 
     /// Every step of every cycle at or before `horizon` (follow-ups of an active one stop there).
     package func steps(of difficulty: Difficulty, through horizon: Date) -> [ScheduledStep] {
-        Self.cycles(of: difficulty).flatMap { steps(of: difficulty, cycle: $0, through: horizon) }
+        cycles(of: difficulty).flatMap { steps(of: difficulty, cycle: $0, through: horizon) }
     }
 
     private func steps(of difficulty: Difficulty, cycle: Cycle, through horizon: Date) -> [ScheduledStep] {
         let office = Recipient.unit(config.organization.office)
-        let occurrence = self.occurrence(of: difficulty, openedAt: cycle.openedAt)
+        let occurrence = self.occurrence(of: difficulty, cycle: cycle)
         let raisedOn = occurrence.due
         let end = cycle.closing?.at ?? .distantFuture
         var steps: [ScheduledStep] = []
@@ -101,11 +114,13 @@ package struct DifficultyPlanner: Sendable {
         return steps
     }
 
-    /// The occurrence of the cycle raised at `openedAt`.
-    package func occurrence(of difficulty: Difficulty, openedAt: Date) -> DutyOccurrence {
-        let day = clock.localDate(of: openedAt)
+    /// The occurrence of `cycle`: its local day, then `.<n>` from the second cycle of that day
+    /// (no `/` in it, so the delivery key still splits into its five fields).
+    package func occurrence(of difficulty: Difficulty, cycle: Cycle) -> DutyOccurrence {
+        let day = clock.localDate(of: cycle.openedAt)
+        let text = cycle.numberInDay > 1 ? "\(day).\(cycle.numberInDay)" : day.description
         return DutyOccurrence(
-            duty: .difficulty(id: difficulty.id), occurrence: day.description, due: day, nominalDue: day,
+            duty: .difficulty(id: difficulty.id), occurrence: text, due: day, nominalDue: day,
             dueText: day.vietnameseNumeric, title: difficulty.text, policy: .builtInDefault,
             recipient: .unit(config.organization.office), cc: [], responsibleUnit: difficulty.unit,
             difficulty: difficulty)

@@ -85,4 +85,43 @@ import Testing
         #expect(rebuilt.items.map(\.key) == ["difficulty:VM-2024-1/2024-03-22/follow-up-1/van-phong/email"])
         #expect(rebuilder.digest(for: message, difficulties: []) == .failure(.noLongerScheduled(key: item.key)))
     }
+
+    @Test func eachSameDayCycleIsRebuiltByItsOccurrenceAndQuotesItsOwnDirection() throws {
+        let config = try Self.config()
+        let record = DifficultyPlannerTests.twoCyclesOneDay
+        let planner = DifficultyPlanner(config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
+        let steps = planner.steps(of: record, through: Self.at("2024-06-01"))
+        let notice = try #require(steps.first { $0.occurrence.occurrence == "2024-03-04.2" && $0.kind == .notice })
+        let key = notice.key(for: .email)
+        let message = UnfinishedMessage(
+            key: "digest", recipient: .unit("van-phong"), channel: .email, cc: [], at: notice.at,
+            firstRecordedAt: notice.at, status: .pending, attempts: 0, nextAttemptAt: nil, lastError: nil,
+            items: [
+                .init(
+                    key: key, duty: .difficulty(id: "VM-2024-1"), occurrence: "2024-03-04.2", step: .notice,
+                    recipient: .unit("van-phong"), channel: .email)
+            ])
+        let rebuilder = DigestRebuilder(config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
+        let rebuilt = try rebuilder.digest(for: message, difficulties: [record]).get()
+        #expect(rebuilt.items.map(\.key) == ["difficulty:VM-2024-1/2024-03-04.2/notice/van-phong/email"])
+        #expect(rebuilt.items.first?.step.at == Self.at("2024-03-05T08:00:00+07:00"))
+
+        // Composed from the record as it is now (resolved twice), each resolution quotes its own cycle.
+        func direction(_ occurrence: String) throws -> String {
+            let step = try #require(
+                steps.first {
+                    $0.occurrence.occurrence == occurrence && $0.kind == .resolution
+                        && $0.recipient == .unit("phong-qldt")
+                })
+            let digest = Digest(
+                recipient: step.recipient, channel: .email, items: [.init(step: step, key: step.key(for: .email))],
+                at: step.at)
+            let email = try #require(MessageComposer(config: config).email(for: digest))
+            return email.textBody.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let first = try direction("2024-03-04")
+        #expect(first.contains("Giao Sở Nội vụ"))
+        #expect(!first.contains("Giao Sở Tài chính"))
+        #expect(try direction("2024-03-04.2").contains("Giao Sở Tài chính"))
+    }
 }

@@ -117,6 +117,47 @@ import Testing
             ])
     }
 
+    /// Two cycles raised on one local day: before cycle numbers the second reused the
+    /// first's keys, already sent, so its notice and resolution never went out.
+    static let twoCyclesOneDay = record([
+        ("2024-03-04T07:00:00+07:00", .open, nil), ("2024-03-04T09:00:00+07:00", .resolved, "Giao Sở Nội vụ"),
+        ("2024-03-04T10:00:00+07:00", .open, nil), ("2024-03-05T10:00:00+07:00", .resolved, "Giao Sở Tài chính"),
+        ("2024-03-05T11:00:00+07:00", .open, nil), ("2024-03-05T11:30:00+07:00", .withdrawn, nil),
+    ])
+
+    @Test func aSecondCycleRaisedTheSameDayHasItsOwnOccurrenceAndKeys() throws {
+        let config = try Self.config()
+        let planner = DifficultyPlanner(config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
+        let steps = planner.steps(of: Self.twoCyclesOneDay, through: Self.at("2024-06-01"))
+        let lines = steps.map { "\($0.key(for: .email)) \(Self.clock.iso8601($0.at))" }
+        #expect(
+            lines == [
+                "difficulty:VM-2024-1/2024-03-04/notice/van-phong/email 2024-03-04T08:00:00+07:00",
+                "difficulty:VM-2024-1/2024-03-04/resolution/phong-qldt/email 2024-03-04T09:00:00+07:00",
+                "difficulty:VM-2024-1/2024-03-04/resolution/van-phong/email 2024-03-04T09:00:00+07:00",
+                // Raised again at 10:00, after send_time: noticed the next morning.
+                "difficulty:VM-2024-1/2024-03-04.2/notice/van-phong/email 2024-03-05T08:00:00+07:00",
+                "difficulty:VM-2024-1/2024-03-04.2/resolution/phong-qldt/email 2024-03-05T10:00:00+07:00",
+                "difficulty:VM-2024-1/2024-03-04.2/resolution/van-phong/email 2024-03-05T10:00:00+07:00",
+                // The first cycle of 05/03 keeps the bare day (withdrawn before its notice: nothing).
+            ])
+        #expect(Set(steps.map { $0.key(for: .email) }).count == steps.count)
+        // The day raised stays the date: plan, messages and webhooks show it.
+        #expect(steps.map(\.occurrence.due.description).allSatisfy { $0 == "2024-03-04" })
+        // Planned later (the history only grows), each cycle keeps its occurrence.
+        let early = planner.steps(of: Self.twoCyclesOneDay, through: Self.at("2024-03-05T08:00:00+07:00"))
+        #expect(early.map(\.occurrence.occurrence) == ["2024-03-04", "2024-03-04", "2024-03-04", "2024-03-04.2"])
+        let third = Self.record([
+            ("2024-03-04T07:00:00+07:00", .open, nil), ("2024-03-04T07:10:00+07:00", .withdrawn, nil),
+            ("2024-03-04T07:20:00+07:00", .open, nil), ("2024-03-04T07:30:00+07:00", .withdrawn, nil),
+            ("2024-03-04T07:40:00+07:00", .open, nil),
+        ])
+        #expect(
+            planner.steps(of: third, through: Self.at("2024-03-04T08:00:00+07:00")).map { $0.key(for: .email) } == [
+                "difficulty:VM-2024-1/2024-03-04.3/notice/van-phong/email"
+            ])
+    }
+
     @Test func ledgerTextOfDifficultyDutiesAndStepsReadsBack() {
         #expect(Duty(ledgerText: "difficulty:VM-2024-12") == .difficulty(id: "VM-2024-12"))
         for kind in [StepKind.notice, .followUp(3), .resolution] {
