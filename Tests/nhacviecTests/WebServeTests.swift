@@ -340,3 +340,76 @@ import Testing
             ).status == 404)
     }
 }
+
+/// Units report through a signed link (DESIGN §15 unit pages).
+@Suite struct WebUnitLinkTests {
+    static func link(_ web: WebFixture, unit: String, period: String) throws -> String {
+        let result = try BinaryRunner.run(
+            ["link", "-c", web.daemon.configPath, "--unit", unit, "--period", period],
+            environment: ["NHACVIEC_WEB_SECRET": WebFixture.secret])
+        guard result.status == 0 else { throw TestFailure("link failed: \(result.stderr)") }
+        return String(
+            result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(
+                "https://nhacviec.example.gov.vn".count))
+    }
+
+    @Test func aUnitReportsThroughItsLinkWithErrorsBesideFieldsAndTheOfficeSeesIt() throws {
+        let web = try WebServeTests.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let path = try Self.link(web, unit: "phong-qldt", period: "2024-03")
+        // 2024-03 ends 14/03; + 45 days = 28/04.
+        #expect(path.hasPrefix("/u/phong-qldt/2024-03/2024-04-28/"))
+        let page = try web.request(path)
+        #expect(page.status == 200)
+        #expect(page.text.contains("II.3 · Rà soát văn bản quy phạm pháp luật"))
+        #expect(!page.text.contains("Tổng quan"))  // no Office menu
+        let token = try #require(
+            page.text.range(of: "name=\"csrf\" value=\"").map {
+                String(page.text[$0.upperBound...].prefix { $0 != "\"" })
+            })
+        let bad = try web.request(
+            path, method: "POST",
+            form: [
+                ("csrf", token), ("status-0", "in_progress"), ("progress-0", "abc"), ("note-0", "Đang rà soát"),
+                ("highlights", "Kết quả nổi bật của phòng"),
+            ])
+        #expect(bad.status == 422)
+        #expect(bad.text.contains("id=\"progress-0-error\">Tiến độ là một số nguyên từ 0 đến 100."))
+        #expect(
+            bad.text.contains(">Đang rà soát</textarea>") && bad.text.contains(">Kết quả nổi bật của phòng</textarea>"))
+        let good = try web.request(
+            path, method: "POST",
+            form: [
+                ("csrf", token), ("status-0", "in_progress"), ("progress-0", "60"), ("note-0", "Đang rà soát"),
+                ("highlights", "Kết quả nổi bật"), ("difficulties", "Thiếu hướng dẫn\nThiếu kinh phí"),
+            ])
+        #expect(good.status == 200, "\(good.text)")
+        #expect(good.text.contains("role=\"status\""))
+        // The Office sees the report (late: due 18/03) and the status the unit gave.
+        let period = try web.office("/periods/2024-03").text
+        #expect(period.contains("Phòng Quản lý đầu tư</a></td><td>Chậm 16 ngày"))
+        // Past its due date the task still counts as overdue; its history has the unit's status.
+        #expect(try web.office("/tasks/II.3").text.contains("<td>Đang thực hiện</td><td>60%</td><td>Đang rà soát</td>"))
+        #expect(try web.office("/").text.contains("Vướng mắc chưa giải quyết (2)"))
+    }
+
+    @Test func forgedExpiredOrOtherUnitsLinksGetOne403AndPostsAreLimited() throws {
+        let web = try WebServeTests.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let path = try Self.link(web, unit: "phong-qldt", period: "2024-03")
+        let parts = path.split(separator: "/").map(String.init)  // u, unit, period, expiry, sig
+        let forged = try web.request("/u/phong-qldt/2024-03/2024-04-28/" + String(parts[4].reversed()))
+        let otherUnit = try web.request("/u/phong-tc/2024-03/2024-04-28/" + parts[4])
+        let longer = try web.request("/u/phong-qldt/2024-03/2024-12-31/" + parts[4])
+        #expect(forged.status == 403 && otherUnit.status == 403 && longer.status == 403)
+        #expect(forged.body == otherUnit.body)
+        // An old period's link has expired: 2024-01 ended 14/01, + 45 days = 28/02 < 03/04.
+        let old = try Self.link(web, unit: "phong-qldt", period: "2024-01")
+        #expect(try web.request(old).status == 403)
+        // No CSRF: 403; the 21st POST within the hour: 429.
+        #expect(try web.request(path, method: "POST", form: [("status-0", "done")]).status == 403)
+        for _ in 0..<19 { _ = try web.request(path, method: "POST", form: [("x", "y")]) }
+        #expect(try web.request(path, method: "POST", form: [("x", "y")]).status == 429)
+        #expect(try web.request(path).status == 200)
+    }
+}

@@ -21,6 +21,11 @@ package struct WebLinks: Sendable {
         self.baseURL = baseURL
     }
 
+    /// `<base>/u/<unit>/<period>/<expiry>/<sig>`: the unit's report page for one period.
+    package func unitPageURL(unit: String, period: ReportPeriod, validity: ConfigDuration) -> String {
+        baseURL + UnitLink(unit: unit, period: period, validity: validity).path(signer: signer)
+    }
+
     /// `<base>/ics/<unit>.ics?sig=…`.
     package func calendarURL(unit: String) -> String {
         "\(baseURL)/ics/\(WebFormat.segment(unit)).ics?sig=\(signer.calendarSignature(unit: unit))"

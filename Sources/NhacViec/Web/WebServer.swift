@@ -189,6 +189,31 @@ package struct WebServer: Sendable {
                 return WebResponses.html(site.pages.render("calendar", CalendarView.page(view, year: year)))
             }
         }
+        router.get("/u/:unit/:period/:expiry/:sig") { _, context in
+            let view = try Self.view(site, user: "")
+            guard let link = Self.unitLink(site, view, context) else { return WebResponses.forbidden() }
+            let page = try UnitReportPage.context(
+                view, link: link, action: Self.linkPath(context),
+                csrf: site.csrf.token(user: "link|" + link.description),
+                entry: nil)
+            return WebResponses.html(site.pages.render("unitReport", page))
+        }
+        router.post("/u/:unit/:period/:expiry/:sig") { request, context in
+            var request = request
+            let view = try Self.view(site, user: "")
+            guard let link = Self.unitLink(site, view, context) else { return WebResponses.forbidden() }
+            guard site.allowPost(link: link.description, limit: UnitReportPage.postsPerHour) else {
+                return WebResponses.text(
+                    "Đã gửi quá nhiều lần trong một giờ; hãy thử lại sau.\n", status: .tooManyRequests)
+            }
+            let form = try await Self.form(&request)
+            guard site.csrf.isValid(form["csrf"] ?? "", user: "link|" + link.description) else {
+                return WebResponses.text(
+                    "Biểu mẫu đã hết hạn hoặc không hợp lệ: hãy tải lại trang rồi gửi lại.\n", status: .forbidden)
+            }
+            return try UnitReportForm.handle(
+                site: site, view: view, link: link, action: Self.linkPath(context), form: form)
+        }
         router.get("/ics/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
             guard file.hasSuffix(".ics") else { return WebResponses.notFound() }
@@ -209,6 +234,18 @@ package struct WebServer: Sendable {
     }
 
     // MARK: - Helpers
+
+    static func unitLink(_ site: WebSite, _ view: OfficeView, _ context: WebRequestContext) -> UnitLink? {
+        UnitLink.verify(
+            unit: context.parameters.get("unit") ?? "", period: context.parameters.get("period") ?? "",
+            expiry: context.parameters.get("expiry") ?? "", signature: context.parameters.get("sig") ?? "",
+            signer: view.loaded.signer, config: view.config, kind: view.builder.periodKind, today: view.today)
+    }
+
+    static func linkPath(_ context: WebRequestContext) -> String {
+        ["unit", "period", "expiry", "sig"].map { WebFormat.segment(context.parameters.get($0) ?? "") }
+            .reduce("/u") { $0 + "/" + $1 }
+    }
 
     static func view(_ site: WebSite, user: String) throws -> OfficeView {
         OfficeView(loaded: site.current, store: try site.store(), now: site.clock.now(), user: user)

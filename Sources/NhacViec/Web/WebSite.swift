@@ -29,6 +29,8 @@ package final class WebSite: @unchecked Sendable {
     private var recentLogins: [String: Date] = [:]
     private let loginCacheKey = WebSignature(key: CSRFToken.randomKey())
     private static let loginCacheLifetime: TimeInterval = 300
+    /// POST times per unit link (by its signature), for the 20-an-hour limit.
+    private var linkPosts: [String: [Date]] = [:]
 
     package init(options: WebOptions, logger: Logger) throws {
         self.options = options
@@ -72,6 +74,20 @@ package final class WebSite: @unchecked Sendable {
             recentLogins[fingerprint] = now
         }
         return true
+    }
+
+    /// Counts a POST to a unit link; false when it already had `limit` in the last hour (real time).
+    package func allowPost(link: String, limit: Int, now: Date = Date()) -> Bool {
+        lock.withLock {
+            let recent = (linkPosts[link] ?? []).filter { now.timeIntervalSince($0) < 3600 }
+            if linkPosts.count > 10_000 { linkPosts = [:] }
+            guard recent.count < limit else {
+                linkPosts[link] = recent
+                return false
+            }
+            linkPosts[link] = recent + [now]
+            return true
+        }
     }
 
     /// The state store once the daemon (or any command) has created it; nil before.

@@ -5,7 +5,7 @@ enum WebTemplates {
     static let all: [String: String] = [
         "header": header, "footer": footer, "dashboard": dashboard, "units": units, "unit": unit, "tasks": tasks,
         "task": task, "periods": periods, "period": period, "calendar": calendar, "message": message,
-        "difficulties": difficulties,
+        "difficulties": difficulties, "unitHeader": unitHeader, "unitReport": unitReport, "unitReceipt": unitReceipt,
     ]
 
     static let header = """
@@ -350,6 +350,75 @@ enum WebTemplates {
         {{>footer}}
         """
 
+    /// The unit pages' head: no Office menu, nothing but the unit's own page.
+    static let unitHeader = """
+        <!DOCTYPE html>
+        <html lang="vi">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · Nhắc việc</title>
+        <link rel="stylesheet" href="/static/style.css">
+        </head>
+        <body class="unit">
+        <header class="site"><p class="org">{{organization}}</p></header>
+        <main id="main">
+        <h1>{{title}}</h1>
+
+        """
+
+    static let unitReport = """
+        {{>unitHeader}}
+        <p class="lead">Kỳ báo cáo {{periodRange}}. Liên kết dùng được đến hết ngày {{expiry}}.</p>
+        {{#received}}<p class="notice">Văn phòng đã nhận báo cáo kỳ này lúc {{received}}. Gửi lại sẽ thay thế báo cáo trước.</p>{{/received}}
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="{{action}}">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#tasks}}
+        <fieldset>
+        <legend>{{id}} · {{title}} <span class="note">({{role}}; thời hạn: {{dueText}})</span></legend>
+        <div class="field">
+        <label for="status-{{n}}">Tình trạng</label>
+        <select id="status-{{n}}" name="status-{{n}}">
+        {{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>
+        {{/options}}
+        </select>
+        </div>
+        <div class="field">
+        <label for="progress-{{n}}">Tiến độ (%)</label>
+        <input id="progress-{{n}}" name="progress-{{n}}" type="number" min="0" max="100" inputmode="numeric" value="{{progress}}"{{#progressError}} aria-invalid="true" aria-describedby="progress-{{n}}-error"{{/progressError}}>
+        {{#progressError}}<p class="error" id="progress-{{n}}-error">{{progressError}}</p>{{/progressError}}
+        </div>
+        <div class="field">
+        <label for="note-{{n}}">Kết quả, ghi chú</label>
+        <textarea id="note-{{n}}" name="note-{{n}}" rows="2">{{note}}</textarea>
+        </div>
+        </fieldset>
+        {{/tasks}}
+        <div class="field">
+        <label for="highlights">1. Kết quả nổi bật</label>
+        <textarea id="highlights" name="highlights" rows="4">{{highlights}}</textarea>
+        </div>
+        <div class="field">
+        <label for="difficulties">2. Khó khăn, vướng mắc (mỗi dòng một nội dung)</label>
+        <textarea id="difficulties" name="difficulties" rows="3">{{difficulties}}</textarea>
+        </div>
+        <div class="field">
+        <label for="proposals">3. Đề xuất, kiến nghị (mỗi dòng một nội dung)</label>
+        <textarea id="proposals" name="proposals" rows="3">{{proposals}}</textarea>
+        </div>
+        <button type="submit">Gửi báo cáo</button>
+        </form>
+        {{>footer}}
+        """
+
+    static let unitReceipt = """
+        {{>unitHeader}}
+        <p class="notice" role="status">{{receipt}}</p>
+        <p><a href="{{back}}">Xem lại hoặc gửi lại báo cáo</a></p>
+        {{>footer}}
+        """
+
     static let message = """
         {{>header}}
         <p>{{text}}</p>
@@ -390,6 +459,15 @@ enum WebTemplates {
         dl.facts dt { font-weight: bold; }
         dl.facts dd { margin: 0; }
         footer.site { border-top: 1px solid #c5ccd6; padding: .5rem 1rem; font-size: .9rem; color: #4a4a4a; }
+        fieldset { border: 1px solid #c5ccd6; margin: 1rem 0; padding: .5rem 1rem; }
+        legend { font-weight: bold; padding: 0 .25rem; }
+        @media (max-width: 40rem) {
+          main { padding: 0 .75rem 2rem; }
+          input, select, textarea, button { width: 100%; min-width: 0; font-size: 1.1rem; padding: .6rem; }
+          button { min-height: 3rem; }
+          dl.facts { grid-template-columns: 1fr; }
+          table { font-size: .9rem; }
+        }
         @media print {
           nav, form, .skip, .user { display: none; }
           header.site, thead th, tr.late td, tr.missing td, tr.ok td { background: none; }
