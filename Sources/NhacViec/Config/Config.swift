@@ -12,7 +12,10 @@ package struct Config: Sendable {
     package private(set) var units: [Unit]
     package private(set) var groups: [RecipientGroup]
     package var policies: [Policy]
-    package var tasks: [PlanTask]
+    package var tasks: [PlanTask] {
+        // Report builders narrow a copy's tasks; the index follows.
+        didSet { taskIndex = Self.index(tasks.map(\.id)) }
+    }
     package var reports: ReportsConfig
     /// `intake:` (DESIGN §12); set by the parser after the rest.
     package var intake = IntakeSettings()
@@ -24,6 +27,8 @@ package struct Config: Sendable {
     private let unitIndex: [String: Int]
     private let groupIndex: [String: Int]
     private let webhookIndex: [String: Int]
+    // Submissions look up every task line: 300 forms of 67 rows against 10,000 tasks.
+    private var taskIndex: [String: Int]
 
     package init(
         path: String, version: Int, organization: Organization, calendar: CalendarSettings,
@@ -44,6 +49,7 @@ package struct Config: Sendable {
         self.unitIndex = Self.index(units.map(\.id))
         self.groupIndex = Self.index(groups.map(\.id))
         self.webhookIndex = Self.index(webhooks.map(\.id))
+        self.taskIndex = Self.index(tasks.map(\.id))
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {
@@ -63,6 +69,7 @@ package struct Config: Sendable {
     package func unit(_ id: String) -> Unit? { unitIndex[id].map { units[$0] } }
     package func group(_ id: String) -> RecipientGroup? { groupIndex[id].map { groups[$0] } }
     package func webhook(_ id: String) -> WebhookConfig? { webhookIndex[id].map { webhooks[$0] } }
+    package func task(_ id: String) -> PlanTask? { taskIndex[id].map { tasks[$0] } }
 
     /// The named policy; `default` always exists (built in unless configured).
     package func policy(_ id: String) -> Policy {

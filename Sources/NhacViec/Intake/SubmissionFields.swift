@@ -191,7 +191,7 @@ struct SubmissionFields {
 
     private func taskID(_ node: Node, _ path: ConfigPath, unit: String?, seen: inout [String: Int]) -> String? {
         guard let id = reader.string(node, path) else { return nil }
-        guard let task = config.tasks.first(where: { $0.id == id }) else {
+        guard let task = config.task(id) else {
             let known = config.tasks.map(\.id)
             reader.report(
                 "unknown task '\(id)' (known: \(Suggestion.list(known)))" + Suggestion.hint(for: id, in: known),

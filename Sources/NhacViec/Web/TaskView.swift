@@ -32,7 +32,7 @@ enum TaskView {
     static func page(_ view: OfficeView, id: String, csrf: String, saved: Bool, form: FormState? = nil) throws
         -> [String: Any]?
     {
-        guard let task = view.config.tasks.first(where: { $0.id == id }) else { return nil }
+        guard let task = view.config.task(id) else { return nil }
         var context = view.base(title: "Nhiệm vụ \(task.id): \(task.title)")
         let current = try view.report(ReportPeriod.containing(view.today, kind: view.builder.periodKind))
         let line = current.tasks.areas.flatMap(\.tasks).first { $0.id == id }
