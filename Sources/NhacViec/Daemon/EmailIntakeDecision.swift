@@ -138,18 +138,6 @@ struct EmailIntakeDecision {
         let label = isBody ? (english ? "in the message body" : "trong nội dung thư") : found.fileName
         let fallbackTemplate = ReportTemplate.markdown(
             config: config, unit: allowed[0], report: "monthly", period: nil)
-        if EmailReportExtractor.fileExtension(found.fileName) == "docx" {
-            return .refused(
-                file: label,
-                issues: [
-                    ConfigIssue(
-                        file: found.fileName, line: 0, column: 0, path: "",
-                        message: english
-                            ? "Word forms are not read from e-mail yet; send the report as Markdown (.md) or in the message body"
-                            : "chưa nhận biểu mẫu Word qua thư; đề nghị gửi báo cáo dạng Markdown (.md) hoặc trong nội dung thư"
-                    )
-                ], template: fallbackTemplate)
-        }
         let data = Data(found.data)
         let submission: Submission
         do {
@@ -177,7 +165,9 @@ struct EmailIntakeDecision {
         }
         let template = ReportTemplate.markdown(
             config: config, unit: submission.unit, report: submission.report, period: submission.period)
-        if ReportTemplate.isUnchanged(String(decoding: found.data, as: UTF8.self), template: template) {
+        // A Word form is read by its cells (§13); only a text report can be the template returned as is.
+        let isWordForm = EmailReportExtractor.fileExtension(found.fileName) == "docx"
+        if !isWordForm, ReportTemplate.isUnchanged(String(decoding: found.data, as: UTF8.self), template: template) {
             return .refused(
                 file: label,
                 issues: [

@@ -142,6 +142,59 @@ import Testing
         #expect(texts.contains { $0.contains("thay thế báo cáo đã nhận") })
     }
 
+    /// A message from `phong-qldt` with `form` attached as Outlook attaches a Word file.
+    static func message(attaching form: Data, name: String, id: String) -> String {
+        let base64 = form.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
+            .replacingOccurrences(of: "\r", with: "")
+        return """
+            From: Phong QLDT <qldt@example.gov.vn>
+            To: baocao@example.gov.vn
+            Subject: =?utf-8?B?QsOhbyBjw6FvIHRow6FuZyAzLzIwMjQ=?=
+            Date: Tue, 16 Apr 2024 03:05:00 +0000
+            Message-ID: <\(id)@qldt.example.gov.vn>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            --b1
+            Content-Type: text/plain; charset="utf-8"
+
+            Kính gửi Văn phòng, phòng gửi báo cáo tháng theo mẫu đính kèm.
+            --b1
+            Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name="\(name)"
+            Content-Disposition: attachment; filename="\(name)"
+            Content-Transfer-Encoding: base64
+
+            \(base64)
+            --b1--
+
+            """.replacingOccurrences(of: "\n", with: "\r\n")
+    }
+
+    @Test func aFilledWordFormAttachedToAMessageIsFiledAndABadOneAnsweredWithItsCell() throws {
+        let fixture = try Fixture()
+        let form = try FormTestSupport.form().data
+        let good = try FormClerk.fill(form, #"{"rows": {"VI.2": {"status": "Dang thuc hien", "progress": "30%"}}}"#)
+        let bad = try FormClerk.fill(form, #"{"rows": {"II.3": {"status": "xong rồi"}}}"#)
+        try fixture.append(raw: Self.message(attaching: good, name: "phong-qldt-2024-03.docx", id: "form-good"))
+        try fixture.append(raw: Self.message(attaching: bad, name: "bao-cao-sai.docx", id: "form-bad"))
+        #expect(try fixture.poll().status == .ok)
+
+        let submissions = try fixture.submissions()
+        try #require(submissions.count == 1)
+        #expect(submissions[0].submission.tasks.last == TaskUpdate(id: "VI.2", status: .inProgress, progress: 30))
+        let counts = try fixture.counts()
+        #expect(counts["nhacviec/accepted"] == 1)
+        #expect(counts["nhacviec/rejected"] == 1)
+        let bodies = fixture.replies(to: "qldt@example.gov.vn").map { EmailReportExtractor.bodyText(of: $0.root) ?? "" }
+        try #require(bodies.count == 2)
+        #expect(bodies.contains { $0.contains("Đã nhận") })
+        #expect(
+            bodies.contains {
+                $0.contains("bao-cao-sai.docx (bảng nhiệm vụ, dòng 1 (II.3), cột Tình trạng): 'xong rồi' không hợp lệ")
+                    && $0.contains("CHƯA được nhận")
+            })
+    }
+
     @Test func aBadReportGetsEveryErrorWithItsPlaceAndATemplate() throws {
         let fixture = try Fixture()
         try fixture.append("thunderbird-bad-report.eml")
