@@ -38,17 +38,11 @@ extension MessageComposer {
                     "Sau khi sửa, kiểm tra bằng nhacviec check và nhacviec send-test <địa chỉ email>.",
                     "After fixing it, check with nhacviec check and nhacviec send-test <e-mail address>.")
             ],
-            footer: [
-                text.pick(
-                    "Thư gửi tự động từ nhacviec (\(config.organization.name)), lúc \(text.moment(now, clock: clock)). Tệp cấu hình: \(config.path).",
-                    "Sent automatically by nhacviec (\(config.organization.name)) at \(text.moment(now, clock: clock)). Config file: \(config.path)."
-                )
-            ])
+            footer: adminAlertFooter(now: now))
         let keys = problems.map(\.fix).sorted().joined(separator: "\n")
-        return EmailMessage(
-            key: "alert:server-configuration/\(DeliveryKey.hash(keys))", from: sender, to: admins, subject: subject,
-            textBody: body.plainText, htmlBody: body.html, date: now, timeZone: config.organization.timeZone,
-            extraHeaders: Self.headers(kind: "alert"))
+        return adminAlert(
+            key: "alert:server-configuration/\(DeliveryKey.hash(keys))", to: admins, subject: subject, body: body,
+            now: now)
     }
 
     private func howToFix(_ key: String) -> String {

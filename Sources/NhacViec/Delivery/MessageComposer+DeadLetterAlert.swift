@@ -42,17 +42,10 @@ extension MessageComposer {
                     "nhacviec không tự gửi lại các tin nhắn này; mỗi tin chỉ được cảnh báo một lần.",
                     "nhacviec does not resend these messages; each is reported once."),
             ],
-            footer: [
-                text.pick(
-                    "Thư gửi tự động từ nhacviec (\(config.organization.name)), lúc \(text.moment(now, clock: clock)). Tệp cấu hình: \(config.path).",
-                    "Sent automatically by nhacviec (\(config.organization.name)) at \(text.moment(now, clock: clock)). Config file: \(config.path)."
-                )
-            ])
+            footer: adminAlertFooter(now: now))
         let keys = letters.map(\.messageKey).sorted().joined(separator: "\n")
-        return EmailMessage(
-            key: "alert:dead-letters/\(DeliveryKey.hash(keys))", from: sender, to: admins, subject: subject,
-            textBody: body.plainText, htmlBody: body.html, date: now, timeZone: config.organization.timeZone,
-            extraHeaders: Self.headers(kind: "alert"))
+        return adminAlert(
+            key: "alert:dead-letters/\(DeliveryKey.hash(keys))", to: admins, subject: subject, body: body, now: now)
     }
 
     private func section(for letter: DeadLetter) -> MessageBody.Section {
