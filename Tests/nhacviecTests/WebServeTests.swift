@@ -413,3 +413,60 @@ import Testing
         #expect(try web.request(path).status == 200)
     }
 }
+
+/// The receipt of a report taken on a unit's page goes out by e-mail through the ledger:
+/// `serve` records it and wakes the daemon; the daemon's pass sends it, once (DESIGN §10, §15).
+@Suite struct WebUnitReceiptMailTests {
+    static func replies(_ web: WebFixture) -> Set<String> {
+        Set(web.daemon.outboxFiles().filter { ($0 as NSString).lastPathComponent.hasPrefix("reply") })
+    }
+
+    @Test func anAcceptedReportIsMailedToTheUnitOnceOnTheDaemonsNextPass() throws {
+        let web = try WebServeTests.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let path = try WebUnitLinkTests.link(web, unit: "phong-qldt", period: "2024-03")
+        let page = try web.request(path)
+        let token = try #require(
+            page.text.range(of: "name=\"csrf\" value=\"").map {
+                String(page.text[$0.upperBound...].prefix { $0 != "\"" })
+            })
+        let wake = web.daemon.statePath + "/wake"
+        // `run --once` watches nothing, so made no wake file; the page's POST makes it.
+        try? FileManager.default.removeItem(atPath: wake)
+        let answer: [(String, String)] = [
+            ("csrf", token), ("status-0", "done"), ("progress-0", "100"), ("note-0", "Đã ban hành QĐ 45"),
+            ("highlights", "Hoàn thành rà soát"),
+        ]
+        let accepted = try web.request(path, method: "POST", form: answer)
+        #expect(accepted.status == 200, "\(accepted.text)")
+        #expect(accepted.text.contains("Biên nhận này cũng được gửi qua thư điện tử đến qldt@example.gov.vn."))
+        // serve sends nothing itself: it recorded the message and touched the wake file.
+        #expect(Self.replies(web).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: wake))
+
+        // No intake mailbox is configured: the pass itself sends what is due in the ledger.
+        try web.daemon.runOnce("2024-04-03T09:05:00+07:00")
+        let sent = Self.replies(web)
+        #expect(sent.count == 1, "\(web.daemon.outboxFiles())")
+        let mail = try ParsedEmail.parse(file: try #require(sent.first))
+        #expect(mail.to.map(\.address) == ["qldt@example.gov.vn"])
+        #expect(mail.subject == "Đã nhận báo cáo: Báo cáo kết quả thực hiện công tác cải cách hành chính tháng 3/2024")
+        #expect(mail.auto_submitted == "auto-generated")
+        let text = mail.parts.compactMap(\.text).joined()
+        #expect(text.contains("đã nhận báo cáo đơn vị gửi qua trang báo cáo trực tuyến lúc 09:00 ngày 03/04/2024"))
+        #expect(text.contains("của Phòng Quản lý đầu tư"))
+        #expect(text.contains("chậm 16 ngày (hạn 18/03/2024)"))
+        #expect(text.contains("Nhiệm vụ đã cập nhật: II.3: Đã hoàn thành (100%)"))
+
+        // The same answer again (a double click) is no new report: no second receipt.
+        #expect(try web.request(path, method: "POST", form: answer).status == 200)
+        try web.daemon.runOnce("2024-04-03T09:10:00+07:00")
+        #expect(Self.replies(web) == sent)
+        // A changed answer replaces the report and gets its own receipt.
+        var changed = answer
+        changed[4] = ("highlights", "Hoàn thành rà soát, đã công bố")
+        #expect(try web.request(path, method: "POST", form: changed).status == 200)
+        try web.daemon.runOnce("2024-04-03T09:15:00+07:00")
+        #expect(Self.replies(web).count == 2)
+    }
+}

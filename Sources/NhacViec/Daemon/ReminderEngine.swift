@@ -68,6 +68,16 @@ package final class ReminderEngine {
                 }
             }
             alerts.reportConfigurationProblems(now: now)
+            // Receipts and notices other processes (`serve`, `submit`) recorded go out on every
+            // pass, not only on mailbox polls: without `intake.email` there are none.
+            if !stop.isRequested {
+                summary.sent += try StoredMessageSender(
+                    delivery: delivery, store: store, retry: RetryPolicy(config.delivery.retry)
+                ).sendDue(now: now)
+            }
+            if let retryAt = try store.unfinishedStoredMessages().compactMap(\.nextAttemptAt).min() {
+                summary.nextWake = min(summary.nextWake, max(retryAt, now))
+            }
             if !stop.isRequested { alerts.reportDeadLetters(now: now, summary: &summary) }
             if let retryAt = try store.unfinishedMessages().compactMap(\.nextAttemptAt).min() {
                 summary.nextWake = min(summary.nextWake, max(retryAt, now))

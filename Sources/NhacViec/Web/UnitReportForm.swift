@@ -28,7 +28,10 @@ enum UnitReportForm {
             entry.error = "Báo cáo chưa được nhận: \(error.description)"
             return try again()
         }
-        if receipt.raisedDifficulties {
+        let mail = UnitReceiptMail.message(
+            for: receipt, config: view.config, calendar: view.loaded.calendar, now: view.now)
+        if let mail { try store.recordStoredMessage(mail) }
+        if mail != nil || receipt.raisedDifficulties {
             do { try store.wakeDaemon() } catch { site.logger.warning("cannot wake the daemon: \(error)") }
         }
         site.logger.notice(
@@ -36,6 +39,7 @@ enum UnitReportForm {
         var page = view.base(title: "Đã nhận báo cáo \(link.period.vietnameseName)")
         page["user"] = nil
         page["receipt"] = receipt.summary
+        page["mailedTo"] = mail.map { $0.recipients.joined(separator: ", ") }
         page["back"] = action
         return WebResponses.html(site.pages.render("unitReceipt", page))
     }

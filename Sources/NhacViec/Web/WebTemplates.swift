@@ -415,6 +415,7 @@ enum WebTemplates {
     static let unitReceipt = """
         {{>unitHeader}}
         <p class="notice" role="status">{{receipt}}</p>
+        {{#mailedTo}}<p>Biên nhận này cũng được gửi qua thư điện tử đến {{mailedTo}}.</p>{{/mailedTo}}
         <p><a href="{{back}}">Xem lại hoặc gửi lại báo cáo</a></p>
         {{>footer}}
         """
