@@ -26,6 +26,7 @@ package final class ReminderEngine {
     private let alerts: AdminAlerts
     private var lastRunRecorded: Date?
     private let forms: ReminderFormAttacher
+    private let storedMessages: StoredMessageSender
 
     /// - Parameter stop: checked between messages; a stop ends the pass early.
     package init(
@@ -51,6 +52,8 @@ package final class ReminderEngine {
             reportsDirectory: reportsDirectory)
         self.alerts = AdminAlerts(store: store, dispatcher: dispatcher, composer: composer, logger: logger)
         self.forms = ReminderFormAttacher(config: config, store: store, logger: logger)
+        self.storedMessages = StoredMessageSender(
+            delivery: delivery, store: store, retry: RetryPolicy(config.delivery.retry), stop: stop)
     }
 
     /// Does everything due at or before `now`; returns what it did and when to come back.
@@ -59,6 +62,9 @@ package final class ReminderEngine {
         do {
             try store.refresh(&snapshot)
             resendUnfinished(now: now, summary: &summary)
+            // Replies and receipts recorded by intake, `submit` or `serve` are ledger
+            // messages too: sent by every pass, not only after a mailbox poll.
+            summary.sent += try storedMessages.sendDue(now: now)
             try store.refresh(&snapshot)
             if !stop.isRequested { try sendScheduled(now: now, summary: &summary) }
             if !stop.isRequested {
@@ -81,6 +87,9 @@ package final class ReminderEngine {
             if !stop.isRequested { alerts.reportDeadLetters(now: now, summary: &summary) }
             if let retryAt = try store.unfinishedMessages().compactMap(\.nextAttemptAt).min() {
                 summary.nextWake = min(summary.nextWake, max(retryAt, now))
+            }
+            if let storedAt = try store.nextStoredMessageAttempt() {
+                summary.nextWake = min(summary.nextWake, max(storedAt, now))
             }
             // `last run` is for people reading `status`: written when the pass did something,
             // else hourly, so an idle daemon doesn't sync the database every minute.

@@ -6,11 +6,14 @@ package struct StoredMessageSender {
     package let delivery: DeliveryService
     package let store: StateStore
     package let retry: RetryPolicy
+    /// Checked between messages: a stop leaves the rest due for the next run.
+    package let stop: StopRequest
 
-    package init(delivery: DeliveryService, store: StateStore, retry: RetryPolicy) {
+    package init(delivery: DeliveryService, store: StateStore, retry: RetryPolicy, stop: StopRequest = StopRequest()) {
         self.delivery = delivery
         self.store = store
         self.retry = retry
+        self.stop = stop
     }
 
     /// Sends what is due at `now`; returns how many went out.
@@ -18,7 +21,7 @@ package struct StoredMessageSender {
     package func sendDue(now: Date) throws(StoreError) -> Int {
         let due = try store.dueStoredMessages(at: now)
         var sent = 0
-        for stored in due {
+        for stored in due where !stop.isRequested {
             guard let from = Mailbox(address: stored.sender) else {
                 try store.recordStoredMessageOutcome(
                     key: stored.key, status: .dead, at: now, error: "invalid sender \(stored.sender)")

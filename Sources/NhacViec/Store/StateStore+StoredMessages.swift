@@ -39,6 +39,20 @@ extension StateStore {
         }
     }
 
+    /// When the next stored message is due: its creation for a pending one (already
+    /// due), else the earliest retry; nil when nothing waits. The daemon's timer is
+    /// armed for it, like for any ledger retry.
+    package func nextStoredMessageAttempt() throws(StoreError) -> Date? {
+        try read("reading when the next stored message is due") { db in
+            try Date.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(CASE WHEN status = 'pending' THEN created_at ELSE next_attempt_at END)
+                    FROM stored_message WHERE status IN ('pending', 'retrying')
+                    """)
+        }
+    }
+
     /// Every stored message that is not yet sent (for `status`), oldest first.
     package func unfinishedStoredMessages() throws(StoreError) -> [StoredMessage] {
         try read("reading unfinished stored messages") { db in
