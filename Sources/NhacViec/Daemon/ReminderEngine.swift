@@ -62,9 +62,6 @@ package final class ReminderEngine {
         do {
             try store.refresh(&snapshot)
             resendUnfinished(now: now, summary: &summary)
-            // Replies and receipts recorded by intake, `submit` or `serve` are ledger
-            // messages too: sent by every pass, not only after a mailbox poll.
-            summary.sent += try storedMessages.sendDue(now: now)
             try store.refresh(&snapshot)
             if !stop.isRequested { try sendScheduled(now: now, summary: &summary) }
             if !stop.isRequested {
@@ -74,20 +71,14 @@ package final class ReminderEngine {
                 }
             }
             alerts.reportConfigurationProblems(now: now)
-            // Receipts and notices other processes (`serve`, `submit`) recorded go out on every
-            // pass, not only on mailbox polls: without `intake.email` there are none.
-            if !stop.isRequested {
-                summary.sent += try StoredMessageSender(
-                    delivery: delivery, store: store, retry: RetryPolicy(config.delivery.retry)
-                ).sendDue(now: now)
-            }
-            if let retryAt = try store.unfinishedStoredMessages().compactMap(\.nextAttemptAt).min() {
-                summary.nextWake = min(summary.nextWake, max(retryAt, now))
-            }
+            // Receipts, error replies and notices recorded by the intake, `serve` or `submit` go out
+            // on every pass, not only on mailbox polls (a stop ends it between messages).
+            if !stop.isRequested { summary.sent += try storedMessages.sendDue(now: now) }
             if !stop.isRequested { alerts.reportDeadLetters(now: now, summary: &summary) }
             if let retryAt = try store.unfinishedMessages().compactMap(\.nextAttemptAt).min() {
                 summary.nextWake = min(summary.nextWake, max(retryAt, now))
             }
+            // A pending stored message (recorded by another process) or a stored retry wakes the daemon.
             if let storedAt = try store.nextStoredMessageAttempt() {
                 summary.nextWake = min(summary.nextWake, max(storedAt, now))
             }
