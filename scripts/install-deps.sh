@@ -9,7 +9,7 @@ set -euo pipefail
 build_packages=(libcurl4-openssl-dev libssl-dev libsqlite3-dev pkg-config)
 # Tests use Debian's own Python (/usr/bin/python3) and its packages, so a
 # pyenv or virtualenv python3 on PATH cannot change what they run against.
-test_packages=(python3 python3-aiosmtpd python3-jsonschema python3-yaml python3-docx openssl libreoffice-writer-nogui python3-uno fonts-liberation2 poppler-utils
+test_packages=(python3 python3-aiosmtpd python3-jsonschema python3-yaml tzdata python3-docx openssl libreoffice-writer-nogui python3-uno fonts-liberation2 poppler-utils
     curl apache2-utils prometheus python3-icalendar chromium chromium-driver python3-selenium dovecot-imapd)
 bench_packages=(remind postfix time)
 

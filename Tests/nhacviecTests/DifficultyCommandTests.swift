@@ -225,17 +225,17 @@ import Testing
         // compiled on Fri 19/04, as 18/04 is Giỗ Tổ) shows VM-2024-1 resolved with the direction and VM-2024-2 still open.
         let march = try reportJSON(fixture, "2024-03")
         #expect(
-            (march["openDifficulties"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [
+            (march["open_difficulties"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [
                 "VM-2024-1", "VM-2024-2",
             ])
         try fixture.runOnce("2024-04-19T08:00:00+07:00")
         let april = try reportJSON(fixture, "2024-04")
-        let resolved = try #require(april["resolvedDifficulties"] as? [[String: Any]])
+        let resolved = try #require(april["resolved_difficulties"] as? [[String: Any]])
         #expect(resolved.compactMap { $0["id"] as? String } == ["VM-2024-1"])
         #expect(resolved.first?["direction"] as? String == "Ý kiến chỉ đạo: giao Sở Nội vụ hướng dẫn")
-        let open = try #require(april["openDifficulties"] as? [[String: Any]])
+        let open = try #require(april["open_difficulties"] as? [[String: Any]])
         #expect(open.compactMap { $0["id"] as? String } == ["VM-2024-2"])
-        #expect(open.first?["ageDays"] as? Int == 36)
+        #expect(open.first?["age_days"] as? Int == 36)
         #expect(open.first?["task"] as? String == "II.3")
         let markdown = try String(contentsOfFile: try reportFile(fixture, "2024-04", ".md"), encoding: .utf8)
         #expect(markdown.contains("Ý kiến chỉ đạo (ngày 20/03/2024)"))

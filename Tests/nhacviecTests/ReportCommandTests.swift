@@ -167,6 +167,36 @@ import Testing
         #expect(period?["year"] as? Int == 2024)
     }
 
+    /// The `json` file is snake_case throughout (like `status` and `plan`), names the
+    /// config's zone and writes every instant with that zone's offset (issue 9 #8).
+    @Test func reportJSONHasSnakeCaseKeysAndTheConfiguredZonesOffset() throws {
+        let fixture = try DaemonFixture()
+        let config = DaemonFixture.config(delivery: "", webhooks: "", unitWebhooks: "")
+            .replacingOccurrences(of: "  plan_year: 2024\n", with: "  plan_year: 2024\n  timezone: America/New_York\n")
+        try #require(config.contains("timezone: America/New_York"))
+        try fixture.write(config + "\n" + Self.reports)
+        let report = try Self.submission(
+            fixture, "qldt-2024-03.yaml", "unit: phong-qldt\nreport: monthly\nperiod: 2024-03\n")
+        let submitted = try BinaryRunner.run([
+            "submit", "-c", fixture.configPath, "--state", fixture.statePath, "--now", "2024-03-15T10:00:00+07:00",
+            report,
+        ])
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+        let out = fixture.directory.file("bao-cao.json")
+        let result = try BinaryRunner.run([
+            "report", "-c", fixture.configPath, "--state", fixture.statePath, "--period", "2024-03", "--format",
+            "json", "--out", out, "--now", "2024-03-18T08:00:00-04:00",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let checked = try ReportJSONChecker.check(file: out, timeZone: "America/New_York")
+        #expect(checked.status == 0, "\(checked.problems)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains(#""compiled_at" : "2024-03-18T08:00:00-04:00""#))
+        #expect(text.contains(#""compile_date" : "2024-03-18""#))
+        // Received at 10:00 in Hà Nội: 23:00 the evening before in New York (daylight time).
+        #expect(text.contains(#""received_at" : "2024-03-14T23:00:00-04:00""#))
+    }
+
     @Test func sendTestReportsTheServersReplyOrExits69() throws {
         let received = try TemporaryDirectory()
         let server = try PythonServer("smtp_server.py", [received.path])

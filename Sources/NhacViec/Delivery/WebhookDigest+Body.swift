@@ -34,7 +34,7 @@ extension WebhookDigest {
                         ])
                     })
             ),
-            ("sent_at", .string(ISO8601Timestamp.format(sentAt, timeZone: timeZone))),
+            ("sent_at", .string(WallClock(timeZone: timeZone).iso8601(sentAt))),
         ])
     }
 

@@ -4,7 +4,10 @@ import Foundation
 ///
 /// Built by `ConsolidatedReportBuilder` as of one compile moment; holds finished
 /// Vietnamese text (names, subject, status words) so the renderers only lay it out.
-/// Encodes to the `json` format and decodes back to an equal value.
+/// Encodes to the `json` format and decodes back to an equal value. Every key of
+/// that format is snake_case, like every other JSON nhacviec writes (`status`,
+/// `plan`, webhooks): the `CodingKeys` below spell them out, so renaming a Swift
+/// property cannot silently change the published shape.
 package struct ConsolidatedReport: Codable, Hashable, Sendable {
     package var organization: Organization
     package var period: Period
@@ -12,6 +15,9 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
     package var compiledAt: Date
     /// The local day of `compiledAt`: the date written on the document.
     package var compileDate: LocalDate
+    /// The organisation's zone (`organization.timezone`, e.g. `Asia/Ho_Chi_Minh`): every
+    /// instant in the `json` format is written with this zone's offset.
+    package var timeZone: String
     /// The trích yếu: "Kết quả thực hiện công tác cải cách hành chính tháng 3 năm 2024".
     package var subject: String
     /// *Kính gửi*: names, in config order.
@@ -41,8 +47,29 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
     /// The appendix table, grouped by area in `Area.allCases` order.
     package var appendix: [AppendixRow]
 
+    enum CodingKeys: String, CodingKey {
+        case organization, period
+        case compiledAt = "compiled_at"
+        case compileDate = "compile_date"
+        case timeZone = "time_zone"
+        case subject, recipients, distribution, signer, tasks
+        case unitReports = "unit_reports"
+        case requests, difficulties
+        case openDifficulties = "open_difficulties"
+        case resolvedDifficulties = "resolved_difficulties"
+        case nextPeriodTasks = "next_period_tasks"
+        case proposals, deliveries, appendix
+    }
+
     /// The issuing agency as the document header shows it.
     package struct Organization: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case name
+            case parent
+            case abbreviation
+            case place
+        }
+
         package var name: String
         /// *Cơ quan chủ quản*, shown above the name.
         package var parent: String?
@@ -54,6 +81,15 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
 
     /// Reporting period M.
     package struct Period: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case year
+            case month
+            case start
+            case end
+            case nextStart = "next_start"
+            case nextEnd = "next_end"
+        }
+
         package var year: Int
         package var month: Int
         package var start: LocalDate
@@ -68,6 +104,12 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
 
     /// The signature block; any part may be missing from the config.
     package struct Signer: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case authority
+            case title
+            case name
+        }
+
         /// "KT. TRƯỞNG BAN".
         package var authority: String?
         /// "PHÓ TRƯỞNG BAN".
@@ -77,12 +119,27 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
 
     /// A unit or group, by id and display name.
     package struct UnitRef: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case id
+            case name
+        }
+
         package var id: String
         package var name: String
     }
 
     /// How many tasks are in each status.
     package struct TaskCounts: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case total
+            case done
+            case inProgress = "in_progress"
+            case notStarted = "not_started"
+            case overdue
+            case ongoing
+            case blocked
+        }
+
         package var total = 0
         package var done = 0
         package var inProgress = 0
@@ -118,6 +175,21 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
 
     /// One plan task as the report sees it at the compile moment.
     package struct TaskLine: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case id
+            case area
+            case title
+            case lead
+            case support
+            case dueDate = "due_date"
+            case dueText = "due_text"
+            case status
+            case progress
+            case note
+            case completedOn = "completed_on"
+            case daysOverdue = "days_overdue"
+        }
+
         package var id: String
         package var area: Area
         package var title: String
@@ -141,6 +213,12 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
 
     /// Section I: results by area.
     package struct TaskResults: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case areas
+            case totals
+            case completedInPeriod = "completed_in_period"
+        }
+
         /// Every area of `Area.allCases` that has tasks, in that order.
         package var areas: [AreaResult]
         package var totals: TaskCounts
@@ -149,6 +227,13 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
     }
 
     package struct AreaResult: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case area
+            case name
+            case tasks
+            case counts
+        }
+
         package var area: Area
         /// `Area.vietnameseName`.
         package var name: String
@@ -164,6 +249,14 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
     }
 
     package struct UnitReport: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case unit
+            case state
+            case receivedAt = "received_at"
+            case receivedOn = "received_on"
+            case daysLate = "days_late"
+        }
+
         package var unit: UnitRef
         package var state: ReportState
         /// First receipt (a resubmission does not make an on-time report late).
@@ -184,6 +277,13 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
 
     /// One report duty (the monthly report, or a request) and each unit's answer.
     package struct ReportTracking: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case id
+            case title
+            case dueDate = "due_date"
+            case units
+        }
+
         /// `monthly` or the request id.
         package var id: String
         package var title: String
@@ -199,6 +299,20 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
     /// A difficulty or proposal, with the unit that raised it.
     /// A tracked difficulty (DESIGN §14) as it stood at the compile moment.
     package struct DifficultyLine: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case id
+            case unit
+            case unitInConfig = "unit_in_config"
+            case text
+            case task
+            case taskTitle = "task_title"
+            case status
+            case raisedOn = "raised_on"
+            case ageDays = "age_days"
+            case resolvedOn = "resolved_on"
+            case direction
+        }
+
         /// `VM-<year>-<n>`.
         package var id: String
         /// The raising unit (its id as name when it is no longer in the config).
@@ -221,6 +335,12 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
     }
 
     package struct UnitNote: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case unit
+            case report
+            case text
+        }
+
         package var unit: UnitRef
         /// `monthly` or the request id whose submission carried it.
         package var report: String
@@ -229,6 +349,19 @@ package struct ConsolidatedReport: Codable, Hashable, Sendable {
 
     /// One row of the appendix table.
     package struct AppendixRow: Codable, Hashable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case number
+            case taskID = "task_id"
+            case area
+            case title
+            case lead
+            case support
+            case dueDate = "due_date"
+            case dueText = "due_text"
+            case status
+            case note
+        }
+
         /// STT, 1… through the whole table.
         package var number: Int
         package var taskID: String

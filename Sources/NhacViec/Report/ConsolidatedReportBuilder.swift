@@ -80,6 +80,7 @@ package struct ConsolidatedReportBuilder: Sendable {
                 nextEnd: next.end),
             compiledAt: compiledAt,
             compileDate: context.compileDay,
+            timeZone: config.organization.timeZone.identifier,
             subject: subject(period),
             recipients: (config.reports.consolidated?.to ?? []).map(context.name),
             distribution: distribution(context: context),

@@ -1,4 +1,5 @@
 import Foundation
+import NhacViecTestSupport
 import Testing
 
 @testable import NhacViec
@@ -148,13 +149,36 @@ import Testing
         let data = try ReportRenderer.render(report, as: .json)
         #expect(try ReportRenderer.decodeJSON(data) == report)
         let text = Self.text(data)
-        #expect(text.contains(#""compiledAt" : "2024-04-18T02:00:00Z""#))
-        #expect(text.contains(#""compileDate" : "2024-04-18""#))
+        // Snake_case keys and the organisation's offset, like `status` and `plan`.
+        #expect(text.contains(#""compiled_at" : "2024-04-18T09:00:00+07:00""#))
+        #expect(text.contains(#""compile_date" : "2024-04-18""#))
+        #expect(text.contains(#""time_zone" : "Asia/Ho_Chi_Minh""#))
         #expect(text.contains(#""status" : "overdue""#))
-        // Sorted keys: "appendix" comes before "compileDate" at the top level.
+        #expect(!text.contains("compiledAt"))
+        // Sorted keys: "appendix" comes before "compile_date" at the top level.
         let appendix = try #require(text.range(of: "\n  \"appendix\""))
-        let compileDate = try #require(text.range(of: "\n  \"compileDate\""))
+        let compileDate = try #require(text.range(of: "\n  \"compile_date\""))
         #expect(appendix.lowerBound < compileDate.lowerBound)
+    }
+
+    @Test func jsonMatchesItsSchemaWithSnakeCaseKeysAndTheOrganizationsOffset() throws {
+        let report = try ReportFixture.report()
+        let checked = try ReportJSONChecker.check(
+            try ReportRenderer.render(report, as: .json), timeZone: "Asia/Ho_Chi_Minh")
+        #expect(checked.status == 0, "\(checked.problems)")
+    }
+
+    @Test func jsonWritesInstantsInTheReportsZoneWithThatInstantsOffset() throws {
+        var report = try ReportFixture.report()
+        // New York is on daylight time (-04:00) on 18/04/2024.
+        report.timeZone = "America/New_York"
+        let data = try ReportRenderer.render(report, as: .json)
+        let checked = try ReportJSONChecker.check(data, timeZone: "America/New_York")
+        #expect(checked.status == 0, "\(checked.problems)")
+        #expect(Self.text(data).contains(#""compiled_at" : "2024-04-17T22:00:00-04:00""#))
+        #expect(try ReportRenderer.decodeJSON(data) == report)
+        // The checker is not a rubber stamp: the same file in the wrong zone fails it.
+        #expect(try ReportJSONChecker.check(data, timeZone: "Asia/Ho_Chi_Minh").status == 1)
     }
 
     @Test func jsonRejectsAMalformedDate() throws {
