@@ -21,6 +21,9 @@ final class MessageDispatcher {
     /// Server-configuration failures seen since the admins were last told,
     /// by the config key to fix (``AdminAlerts`` reads and clears them).
     var configurationProblems: [String: String] = [:]
+    /// Whether an e-mail was delivered since ``AdminAlerts`` last looked: the mail
+    /// server's configuration works, so the problems it was told about are over.
+    var emailDelivered = false
 
     init(
         delivery: DeliveryService, store: StateStore, retry: RetryPolicy, logger: Logger, clock: WallClock,
@@ -92,6 +95,7 @@ final class MessageDispatcher {
                         "some recipients were refused",
                         metadata: metadata.merging(["delivery.reply": "\(reply)"]) { $1 })
                 }
+                if digest.channel == .email { emailDelivered = true }
                 try store.recordSent(messageKey: digest.key, at: now, reply: reply)
                 summary.sent += 1
                 logger.info("sent", metadata: metadata.merging(["delivery.reply": "\(receipt.replyCode)"]) { $1 })

@@ -50,10 +50,11 @@ package final class ReminderEngine {
         self.reports = ConsolidatedReportSender(
             config: config, calendar: calendar, store: store, dispatcher: dispatcher, logger: logger,
             reportsDirectory: reportsDirectory)
-        self.alerts = AdminAlerts(store: store, dispatcher: dispatcher, composer: composer, logger: logger)
-        self.forms = ReminderFormAttacher(config: config, store: store, logger: logger)
         self.storedMessages = StoredMessageSender(
             delivery: delivery, store: store, retry: RetryPolicy(config.delivery.retry), stop: stop)
+        self.alerts = AdminAlerts(
+            store: store, dispatcher: dispatcher, composer: composer, storedMessages: storedMessages, logger: logger)
+        self.forms = ReminderFormAttacher(config: config, store: store, logger: logger)
     }
 
     /// Does everything due at or before `now`; returns what it did and when to come back.
@@ -70,7 +71,7 @@ package final class ReminderEngine {
                     summary.nextWake = min(summary.nextWake, next)
                 }
             }
-            alerts.reportConfigurationProblems(now: now)
+            alerts.reportConfigurationProblems(now: now, summary: &summary)
             // Receipts, error replies and notices recorded by the intake, `serve` or `submit` go out
             // on every pass, not only on mailbox polls (a stop ends it between messages).
             if !stop.isRequested { summary.sent += try storedMessages.sendDue(now: now) }

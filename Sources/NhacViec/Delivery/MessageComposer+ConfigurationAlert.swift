@@ -5,9 +5,13 @@ extension MessageComposer {
     /// wrong (DESIGN §5): a certificate not trusted, STARTTLS missing, a refused
     /// login. Names the config key to fix; the messages wait and are retried.
     ///
-    /// - Parameter problems: the config key to fix, with the failure in words.
+    /// - Parameters:
+    ///   - problems: the config key to fix, with the failure in words.
+    ///   - key: the alert's ledger key, which says which problems it tells of.
     /// - Returns: nil when there are no admins or no problems.
-    package func configurationAlert(_ problems: [(fix: String, reason: String)], now: Date) -> EmailMessage? {
+    package func configurationAlert(_ problems: [(fix: String, reason: String)], key: String, now: Date)
+        -> EmailMessage?
+    {
         let admins = config.organization.admins
         guard !admins.isEmpty, !problems.isEmpty else { return nil }
         let subject = text.pick(
@@ -39,10 +43,7 @@ extension MessageComposer {
                     "After fixing it, check with nhacviec check and nhacviec send-test <e-mail address>.")
             ],
             footer: adminAlertFooter(now: now))
-        let keys = problems.map(\.fix).sorted().joined(separator: "\n")
-        return adminAlert(
-            key: "alert:server-configuration/\(DeliveryKey.hash(keys))", to: admins, subject: subject, body: body,
-            now: now)
+        return adminAlert(key: key, to: admins, subject: subject, body: body, now: now)
     }
 
     private func howToFix(_ key: String) -> String {

@@ -220,9 +220,13 @@ import Testing
         let alert = try ParsedEmail.parse(file: outbox + "/" + alerts[0])
         #expect(alert.to.map(\.address) == ["quantri@example.gov.vn"])
         #expect(alert.parts.contains { $0.text?.contains("delivery.email.ca_file") == true })
-        // Told once, not at every retry.
-        _ = broken.pass(now: now.addingTimeInterval(3600))
+        // Told once, not at every retry, nor after a reload (a new engine on the same state).
+        _ = broken.pass(now: now.addingTimeInterval(1800))
+        _ = try engine(try Self.config(port: server.port, caFile: nil)).pass(now: now.addingTimeInterval(3600))
         #expect(try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") }.count == 1)
+        let told = try #require(try store.unfinishedStoredMessages().first)
+        #expect(told.key.hasPrefix("alert:server-configuration/"))
+        #expect(told.attempts >= 2, "the alert itself is retried like every stored message")
 
         // The admin adds ca_file and reloads: what waited goes out at once.
         let fixed = try engine(try Self.config(port: server.port, caFile: certificates.file("ca.pem")))
