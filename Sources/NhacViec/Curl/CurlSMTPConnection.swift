@@ -1,12 +1,13 @@
 import CCurl
 
 /// One SMTP client session through libcurl: an easy handle configured for one
-/// server and reused for message after message, driven by ``CurlMultiWorker``.
+/// server and reused for message after message by one thread of
+/// ``CurlSMTPSessionPool`` with `curl_easy_perform`.
 ///
-/// Between messages the connection waits in the multi handle's cache and the next
-/// message on this handle picks it up again (curl reconnects by itself if the
-/// server closed it). Not `Sendable`: only the worker thread uses it, one message
-/// at a time.
+/// Between messages the connection waits in this handle's own connection cache
+/// (never shared with another session) and the next message picks it up again
+/// (curl reconnects by itself if the server closed it). Not `Sendable`: one
+/// thread uses it, one message at a time.
 final class CurlSMTPConnection {
     /// How STARTTLS is used on an `smtp://` URL (`CURLOPT_USE_SSL`).
     enum TLSUse: Sendable {
@@ -74,19 +75,24 @@ final class CurlSMTPConnection {
         transcript = try easy.recordTranscript()
     }
 
-    /// The handle, set up to send one message to `recipients` with envelope sender
-    /// `sender` (bare addresses) when the worker adds it to its multi handle.
-    func prepare(sender: String, recipients: [String], message: [UInt8]) throws(CurlError) -> CurlEasy {
+    /// Sends one message to `recipients` with envelope sender `sender` (bare
+    /// addresses), blocking until the server's final reply, a failure or the timeout.
+    /// Throws only when the handle cannot be set up; a failed transfer is the
+    /// result's `error`.
+    func send(sender: String, recipients: [String], message: [UInt8]) throws(CurlError) -> Result {
         try easy.set(CURLOPT_MAIL_FROM, "<\(sender)>")
         try easy.set(CURLOPT_MAIL_RCPT, list: recipients.map { "<\($0)>" })
         try easy.setUpload(message)
-        return easy
-    }
-
-    /// What happened to the message last prepared, once the worker has finished it.
-    func result(error: CurlError?) -> Result {
-        Result(
-            error: error, lastReply: transcript.lastReply, recipientReplies: transcript.recipientReplies,
+        var failure: CurlError?
+        do {
+            try easy.perform()
+        } catch {
+            failure = error
+        }
+        // Not kept past the transfer: a burst's messages are not held by idle sessions.
+        try easy.setUpload([])
+        return Result(
+            error: failure, lastReply: transcript.lastReply, recipientReplies: transcript.recipientReplies,
             openedConnection: easy.newConnections > 0)
     }
 }

@@ -97,6 +97,8 @@ package final class ReminderEngine {
             logger.error("state store error; will retry", metadata: ["error": "\(error)"])
             summary.nextWake = min(summary.nextWake, now.addingTimeInterval(60))
         }
+        // The burst is over: idle SMTP sessions close rather than sleep on open connections.
+        delivery.closeIdleSessions()
         return summary
     }
 

@@ -15,7 +15,8 @@ package final class DeliveryService: Sendable {
     }
 
     package let mode: Mode
-    /// The one thread that carries every network transfer (DESIGN §10).
+    /// The thread that carries the webhook calls (DESIGN §10); SMTP sessions have
+    /// threads of their own (``SMTPTransport``).
     private let worker: CurlMultiWorker
     private let smtp: SMTPTransport?
     private let webhooks: WebhookTransport
@@ -58,7 +59,7 @@ package final class DeliveryService: Sendable {
                 username: email.username, password: password, caFile: email.caFile,
                 timeout: email.timeout.duration ?? .seconds(30))
             if let issue = settings.problem { problem("delivery.email", issue) }
-            smtp = SMTPTransport(settings: settings, worker: worker, connections: email.connections)
+            smtp = SMTPTransport(settings: settings, connections: email.connections)
         }
         self.smtp = smtp
 
@@ -100,6 +101,12 @@ package final class DeliveryService: Sendable {
     /// to fill the per-host connections of two hosts.
     static let webhookWindow = 16
 
+    /// Once a burst is over: closes the SMTP sessions left idle, so an idle daemon
+    /// keeps no connections, threads or TLS state (the next burst opens new ones).
+    package func closeIdleSessions() {
+        smtp?.closeIdleSessions()
+    }
+
     /// The webhook with its URL and secret, if it is used and could be resolved.
     package func webhook(_ id: String) -> ResolvedWebhook? {
         resolvedWebhooks[id]
@@ -110,8 +117,8 @@ package final class DeliveryService: Sendable {
         smtp == nil ? "outbox" : "smtp"
     }
 
-    /// Starts sending: e-mails (over up to `delivery.email.connections` SMTP sessions)
-    /// and webhook calls at once on the curl worker thread, in the order given (the
+    /// Starts sending: e-mails (over up to `delivery.email.connections` SMTP sessions,
+    /// each on its own thread) and webhook calls (on the curl worker thread) at once, in the order given (the
     /// caller puts the most urgent first); outbox writes as the caller drains the batch. The caller takes each
     /// outcome with ``DeliveryBatch/next(timeout:)`` and commits it before the next
     /// (DESIGN §5); the calling thread only ever waits with a timeout, so a stop

@@ -1,20 +1,14 @@
-import Synchronization
-
 /// Sends email through one SMTP server with libcurl, over up to `connections`
 /// sessions at once (`delivery.email.connections`, DESIGN §5).
 ///
-/// Every message is a job on the shared curl worker (``CurlMultiWorker``), next to
-/// the webhook calls: a slow SMTP server delays no webhook and a slow webhook no
-/// e-mail. Each session is a long-lived easy handle that carries message after
-/// message over its connection. Messages start in the order given, so the caller
-/// puts the most urgent first. Outcomes come back one by one, as each message's
-/// is known, for the caller to commit before the next.
-///
-/// One limit of libcurl (7.88, `smtp_done`): after the end of a message's data it
-/// waits for the server's final reply *blocking*, inside the multi handle. A
-/// server that goes silent at exactly that point holds the worker thread (every
-/// session and webhook call) until the message's `timeout`. A server hung at any
-/// other point (greeting, MAIL, RCPT, DATA) holds only its own session.
+/// Each session is a thread of its own with a long-lived easy handle that carries
+/// message after message over its connection (``CurlSMTPSessionPool``), apart from
+/// the curl worker that carries the webhook calls: libcurl waits for the reply to
+/// the end of a message's data blocking (`smtp_done`), so on a shared multi handle
+/// one slow or hung server would hold every other session and every webhook call.
+/// Apart, a hung server holds only the session it hangs. Messages start in the
+/// order given, so the caller puts the most urgent first. Outcomes come back one
+/// by one, as each message's is known, for the caller to commit before the next.
 ///
 /// Failure classes (DESIGN §5): no connection, timeouts and SMTP 4xx replies are
 /// transient; SMTP 5xx replies are permanent. A failure of the server's
@@ -24,26 +18,26 @@ import Synchronization
 /// once what to fix; invalid settings are permanent.
 package final class SMTPTransport: Sendable {
     package let settings: SMTPSettings
-    private let worker: CurlMultiWorker
     private let sessions: CurlSMTPSessionPool
     /// How many SMTP sessions may be open at once.
     let connections: Int
-    private let group: String
 
-    /// - Parameters:
-    ///   - worker: the curl worker every transfer goes through.
-    ///   - connections: how many SMTP sessions may be open at once (1–32).
-    init(settings: SMTPSettings, worker: CurlMultiWorker, connections: Int) {
+    /// - Parameter connections: how many SMTP sessions may be open at once (1–32).
+    init(settings: SMTPSettings, connections: Int) {
         self.settings = settings
-        self.worker = worker
         self.connections = min(max(1, connections), 32)
-        self.group = "smtp " + settings.curlURL
-        self.sessions = CurlSMTPSessionPool(options: Self.curlOptions(settings))
+        self.sessions = CurlSMTPSessionPool(
+            options: Self.curlOptions(settings), size: self.connections, name: "nhacviec.smtp")
     }
 
-    /// Queues one message on the worker; `completion` runs on the worker thread with
-    /// its outcome. `shouldStart` is asked just before the message starts: false
-    /// drops it without a completion (a stop under way; its intent stays pending).
+    deinit {
+        sessions.shutdown()
+    }
+
+    /// Queues one message for the next free session; `completion` runs on that
+    /// session's thread with its outcome. `shouldStart` is asked just before the
+    /// message starts: false drops it without a completion (a stop under way; its
+    /// intent stays pending).
     package func start(
         _ message: EmailMessage, shouldStart: @escaping @Sendable () -> Bool = { true },
         completion: @escaping @Sendable (DeliveryOutcome) -> Void
@@ -57,38 +51,28 @@ package final class SMTPTransport: Sendable {
             completion(.failed(.permanent("the message has no recipients")))
             return
         }
-        let sender = message.from.address
-        let bytes = message.rendered()
-        let sessions = self.sessions
-        let lent = Mutex<CurlSMTPSessionPool.Session?>(nil)
-        worker.submit(
-            CurlMultiWorker.Job(
-                group: group, limit: connections, shouldStart: shouldStart,
-                start: { () throws(CurlError) -> CurlEasy in
-                    let session = try sessions.checkOut()
-                    // Lent until finish(), which also runs (without a handle) if prepare fails.
-                    lent.withLock { $0 = session }
-                    return try session.connection.prepare(sender: sender, recipients: recipients, message: bytes)
-                },
-                finish: { easy, error in
-                    guard let session = lent.withLock({ $0.take() }) else {
-                        completion(
-                            .failed(
-                                .transient(
-                                    "cannot set up libcurl: \(error.map(String.init(describing:)) ?? "no handle")")))
-                        return
-                    }
-                    let result = session.connection.result(error: error)
-                    // A session whose message failed starts afresh: a handle that timed
-                    // out waiting for a hung server must not carry its state into the next.
-                    if error == nil { sessions.checkIn(session) }
-                    if easy == nil, let error {
+        sessions.submit(
+            CurlSMTPSessionPool.Job(
+                shouldStart: shouldStart, sender: message.from.address, recipients: recipients,
+                message: message.rendered(),
+                finish: { result in
+                    switch result {
+                    case .success(let result):
+                        completion(Self.outcome(result, recipientCount: recipients.count))
+                    case .failure(let error):
                         completion(.failed(.transient("cannot set up libcurl: \(error)")))
-                        return
                     }
-                    completion(Self.outcome(result, recipientCount: recipients.count))
                 }))
     }
+
+    /// Ends the sessions that are idle once a burst is over: their connections are
+    /// closed and their memory freed; the next burst opens new ones.
+    func closeIdleSessions() {
+        sessions.retireIdleSessions()
+    }
+
+    /// How many session threads are running, busy or idle.
+    var sessionCount: Int { sessions.sessionCount }
 
     private static func curlOptions(_ settings: SMTPSettings) -> CurlSMTPConnection.Options {
         let tls: CurlSMTPConnection.TLSUse =

@@ -37,14 +37,14 @@ final class TransferHarness {
     }
 }
 
-/// An SMTP transport on its own worker, sending the way the daemon does.
+/// An SMTP transport with its own sessions, sending the way the daemon does.
 final class TestSMTP {
     let harness: TransferHarness
     let transport: SMTPTransport
 
     init(settings: SMTPSettings, connections: Int = 1) throws {
         harness = try TransferHarness()
-        transport = SMTPTransport(settings: settings, worker: harness.worker, connections: connections)
+        transport = SMTPTransport(settings: settings, connections: connections)
     }
 
     func send(_ messages: [EmailMessage]) -> [DeliveryOutcome] {
