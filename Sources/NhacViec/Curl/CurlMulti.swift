@@ -19,7 +19,7 @@ final class CurlMulti {
         }
         self.handle = handle
         var code = nv_multi_setopt_long(handle, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, maxHostConnections))
-        // Idle connections (SMTP sessions between messages, kept-alive webhook hosts)
+        // Idle connections (kept-alive webhook hosts)
         // stay cached for reuse; curl's default cache shrinks with the handles in use.
         if code == CURLM_OK { code = nv_multi_setopt_long(handle, CURLMOPT_MAXCONNECTS, Self.cachedConnections) }
         if code != CURLM_OK {
@@ -34,7 +34,7 @@ final class CurlMulti {
         curl_multi_cleanup(handle)
     }
 
-    /// Up to 32 SMTP sessions plus webhook hosts.
+    /// Kept-alive connections to webhook hosts (8 per host).
     static let cachedConnections = 96
 
     var isEmpty: Bool { transfers.isEmpty }

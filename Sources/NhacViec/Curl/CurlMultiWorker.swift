@@ -9,10 +9,12 @@ import Synchronization
 /// cross threads and nothing blocks the Swift cooperative pool. Submitting wakes
 /// the thread with `curl_multi_wakeup`; an idle worker sleeps in `curl_multi_poll`.
 ///
-/// Every transfer the daemon makes goes through one worker (DESIGN §10): webhook
-/// calls and SMTP sessions side by side, so a hung server of one kind never holds
-/// up the other. At most `limit` transfers of one group (a webhook host, an SMTP
-/// server) run at once; the rest wait here, not inside curl, because a transfer's
+/// The daemon's webhook calls go through one worker (DESIGN §10). SMTP sessions
+/// do not: libcurl waits for the reply to a message's end of data blocking, inside
+/// `curl_multi_perform` (`smtp_done`), which would hold every transfer on the
+/// handle; they run on threads of their own (``CurlSMTPSessionPool``). At most
+/// `limit` transfers of one group (a webhook host) run at once; the rest wait
+/// here, not inside curl, because a transfer's
 /// timeout starts when it is handed to curl, and a long queue there would time out
 /// transfers that never started. Waiting jobs start in the order submitted, so the
 /// submitter decides priority (the most urgent e-mail first).
@@ -43,8 +45,8 @@ final class CurlMultiWorker: @unchecked Sendable {
 
     /// Starts the worker thread.
     init(name: String) throws(CurlError) {
-        // The per-group limits are kept here; curl's own per-host cap would count an
-        // SMTP server and a webhook receiver on the same host together.
+        // The per-group limits are kept here; curl's own per-host cap would count
+        // every transfer to a host together, whatever its scheme or port.
         multi = try CurlMulti(maxHostConnections: 0)
         let thread = Thread { [self] in run() }
         thread.name = name

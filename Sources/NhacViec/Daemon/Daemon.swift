@@ -15,8 +15,9 @@ import Logging
 /// watchdog, all sources on the main queue. Signals arrive through a pipe read by
 /// a thread of their own (``SignalRelay``, ``DaemonSignals``) that hands them to
 /// the main queue, so the engine's state is only touched from the main thread.
-/// Network transfers run on the curl worker thread; the main thread waits for
-/// their outcomes with a timeout, so a stop is never blocked by a slow server.
+/// Network transfers run on the curl worker thread (webhooks) and on the SMTP
+/// sessions' threads; the main thread waits for their outcomes with a timeout,
+/// so a stop is never blocked by a slow server.
 package final class Daemon {
     /// How long a stop may wait for in-flight sends (DESIGN §10: ≤ 10 s).
     static let stopGrace: TimeInterval = 10

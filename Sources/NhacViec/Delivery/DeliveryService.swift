@@ -118,8 +118,9 @@ package final class DeliveryService: Sendable {
     }
 
     /// Starts sending: e-mails (over up to `delivery.email.connections` SMTP sessions,
-    /// each on its own thread) and webhook calls (on the curl worker thread) at once, in the order given (the
-    /// caller puts the most urgent first); outbox writes as the caller drains the batch. The caller takes each
+    /// each on its own thread) and webhook calls (on the curl worker thread) at once,
+    /// in the order given (the caller puts the most urgent first); outbox writes as
+    /// the caller drains the batch. The caller takes each
     /// outcome with ``DeliveryBatch/next(timeout:)`` and commits it before the next
     /// (DESIGN §5); the calling thread only ever waits with a timeout, so a stop
     /// request is seen within that timeout.

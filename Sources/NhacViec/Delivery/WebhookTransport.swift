@@ -5,8 +5,8 @@ import Synchronization
 ///
 /// `start` queues a call and returns; its completion runs on the worker thread.
 /// At most `maxConnectionsPerHost` calls to one host run at once, over kept-alive
-/// connections reused across calls; SMTP sessions run beside them on the same
-/// worker without waiting for each other.
+/// connections reused across calls; SMTP sessions run on threads of their own
+/// (``SMTPTransport``), so neither waits for the other.
 ///
 /// Classes (DESIGN §5): 2xx delivered; 408, 429, 5xx, no connection and timeouts
 /// transient (with the server's `Retry-After`, seconds or HTTP-date, as a
