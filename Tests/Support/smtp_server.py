@@ -13,9 +13,8 @@ as N.eml (the raw DATA bytes) and N.json (envelope and session facts).
   the reply to its end of data does not come (the server hangs after the message)
   until the client gives up, or until a file named `release-stall` appears in
   OUTDIR (then it gets 451). While it hangs, OUTDIR/stall-N.active exists; when the
-  hang ends it becomes stall-N.ended. Each accepted message's N.json says whether a
-  hang was under way when it was accepted ("during_stall"): tests check what
-  happened while a session hung by order, not by the clock.
+  hang ends it becomes stall-N.ended: tests check what happened while a session
+  hung by order, not by the clock.
 """
 import argparse
 import asyncio
@@ -39,7 +38,6 @@ class Handler:
         self.delay = delay
         self.stall_data = stall_data
         self.stalls = 0
-        self.active_stalls = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.stall and self.stall in address:
@@ -57,13 +55,11 @@ class Handler:
         self.stalls += 1
         marker = os.path.join(self.outdir, "stall-%d" % self.stalls)
         open(marker + ".active", "w").close()
-        self.active_stalls += 1
         try:
             while not os.path.exists(os.path.join(self.outdir, "release-stall")):
                 await asyncio.sleep(0.05)
             return "451 4.3.0 released from the stall; try again later"
         finally:
-            self.active_stalls -= 1
             os.rename(marker + ".active", marker + ".ended")
 
     async def handle_DATA(self, server, session, envelope):
@@ -78,7 +74,6 @@ class Handler:
         with open(base + ".eml.tmp", "wb") as f:
             f.write(envelope.original_content)
         meta = {
-            "during_stall": self.active_stalls > 0,
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
             "peer_port": session.peer[1],

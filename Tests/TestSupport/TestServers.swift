@@ -173,8 +173,6 @@ package struct SinkEnvelope: Decodable {
     package var tls: Bool
     package var authenticated: Bool
     package var login: String?
-    /// Whether a session was hung after DATA (`--stall-data`) when this message was accepted.
-    package var during_stall: Bool?
 
     package static func read(_ path: String) throws -> SinkEnvelope {
         try JSONDecoder().decode(SinkEnvelope.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
