@@ -5,6 +5,9 @@
 #      `run --once` with delivery.email.connections 1, 4, 8 (delivered and
 #      recorded), beside Postfix's `smtp-source -d -s 1/4/8` sending as many
 #      messages of the same mean size over the same link to the same smtp-sink;
+#   1b. a hung session: the same burst at RTT_MS through Tests/Support/smtp_server.py,
+#      once as is and once with the server hanging after the data of the messages
+#      to dv0 (never answering them): the time until every other message is in;
 #   2. WEBHOOKS (2000) calls to a receiver that takes SERVICE_MS (100) per call:
 #      curl_multi against one at a time (the first SEQUENTIAL (200) calls, as a rate);
 #   3. the idle daemon after the burst: wake-ups a minute and RssAnon.
@@ -95,6 +98,7 @@ pids+=($!)
 wait_for_port "$sink_port"
 start_proxy "$sink_port"
 wait_for_port "$proxy_port"
+sink_proxy_port=$proxy_port
 
 # The digests' size: the same burst written to the outbox.
 "$PY" Benchmarks/burst.py "$WORK/outbox.yaml" --units "$BURST_UNITS"
@@ -116,7 +120,7 @@ echo
 echo "== 1. the morning burst: nhacviec run --once vs smtp-source -d, same link, same smtp-sink"
 for rtt in 0 "$RTT_MS"; do
     port=$sink_port
-    [ "$rtt" = 0 ] || port=$proxy_port
+    [ "$rtt" = 0 ] || port=$sink_proxy_port
     for sessions in $CONNECTIONS; do
         connections=$sessions
         [ "$sessions_supported" = yes ] || connections=0
@@ -144,6 +148,45 @@ for rtt in 0 "$RTT_MS"; do
 done
 
 echo
+last_sessions=${CONNECTIONS##* }
+echo "== 1b. a hung session ($RTT_MS ms, $last_sessions sessions): the server never answers the end of data of the"
+echo "   messages to dv0; seconds until every other message is in, beside the same burst with no hang"
+if [ "$sessions_supported" = yes ]; then
+    for hang in no yes; do
+        received="$WORK/hang-$hang"
+        mkdir -p "$received"
+        stall=()
+        [ "$hang" = no ] || stall=(--stall-data dv0@)
+        "$PY" Tests/Support/smtp_server.py "$received" "${stall[@]}" >"$WORK/hang-$hang.port" 2>"$WORK/hang-$hang.log" &
+        pids+=($!)
+        for _ in $(seq 100); do [ -s "$WORK/hang-$hang.port" ] && break; sleep 0.1; done
+        start_proxy "$(head -1 "$WORK/hang-$hang.port")"
+        wait_for_port "$proxy_port"
+        "$PY" Benchmarks/burst.py "$WORK/hang.yaml" --units "$BURST_UNITS" \
+            --smtp-url "smtp://127.0.0.1:$proxy_port" --connections "$last_sessions"
+        start=$(now)
+        "$BIN" run --once --now "$NOW" -c "$WORK/hang.yaml" --state "$WORK/hang-state-$hang" >"$WORK/hang.log" 2>&1 &
+        run_pid=$!
+        pids+=($run_pid)
+        # Done when every message is in or hung (the hung ones are not written).
+        while kill -0 "$run_pid" 2>/dev/null; do
+            in=$(find "$received" -name '*.eml' | wc -l)
+            hung=$(find "$received" -name 'stall-*.active' | wc -l)
+            [ $((in + hung)) -ge "$count" ] && break
+            sleep 0.05
+        done
+        others=$(seconds_since "$start")
+        hung=$(find "$received" -name 'stall-*.active' | wc -l)
+        touch "$received/release-stall"
+        wait "$run_pid" || true
+        echo "BENCH hung-session rtt_ms=$RTT_MS sessions=$last_sessions messages=$count hang=$hang hung=$hung" \
+            "others_in=$(find "$received" -name '*.eml' | wc -l) seconds=$others smtp_timeout_s=30"
+    done
+else
+    echo "BENCH hung-session unsupported=1"
+fi
+
+echo
 echo "== 2. webhooks: $WEBHOOKS calls, receiver serving each in $SERVICE_MS ms; curl_multi vs one at a time ($SEQUENTIAL calls)"
 for rtt in 0 "$RTT_MS"; do
     (
@@ -156,11 +199,10 @@ for rtt in 0 "$RTT_MS"; do
 done
 
 echo
-last_sessions=${CONNECTIONS##* }
 echo "== 3. the idle daemon after the burst ($RTT_MS ms, $last_sessions sessions), window $IDLE_WINDOW s"
 sessions=$last_sessions
 [ "$sessions_supported" = yes ] || sessions=0
-"$PY" Benchmarks/burst.py "$WORK/idle.yaml" --units "$BURST_UNITS" --smtp-url "smtp://127.0.0.1:$proxy_port" \
+"$PY" Benchmarks/burst.py "$WORK/idle.yaml" --units "$BURST_UNITS" --smtp-url "smtp://127.0.0.1:$sink_proxy_port" \
     --connections "$sessions"
 # The daemon's first pass is the burst; the window starts 5 s after it logged the pass done.
 settle=$("$PY" -c "print(int(30 + $BURST_UNITS * 0.5))")

@@ -12,7 +12,7 @@ import re
 import sys
 
 fields = lambda line: dict(re.findall(r"(\w+)=(\S+)", line))
-burst, webhooks, idle, digests = {}, {}, None, None
+burst, webhooks, idle, digests, hung = {}, {}, None, None, {}
 for line in open(sys.argv[1], errors="replace"):
     if not line.startswith("BENCH "):
         continue
@@ -23,6 +23,8 @@ for line in open(sys.argv[1], errors="replace"):
         burst[(int(values["rtt_ms"]), values["tool"], int(values["sessions"]))] = values
     elif line.startswith("BENCH webhooks "):
         webhooks.setdefault(int(values["rtt_ms"]), {}).update(values)
+    elif line.startswith("BENCH hung-session ") and "hang" in values:
+        hung[values["hang"]] = values
     elif line.startswith("BENCH idle-after-burst"):
         idle = values
 
@@ -60,6 +62,12 @@ for rtt in sorted({key[0] for key in burst}):
     elif rtt > 0:
         row(f"burst {rtt} ms, {max(sessions)} sessions: nhacviec / smtp-source", "not measured",
             "<= 1.1x, all recorded", "no")
+if "yes" in hung:
+    ours, plain = hung["yes"], hung.get("no", {})
+    baseline = f" (no hang: {float(plain['seconds']):.2f} s)" if "seconds" in plain else ""
+    row(f"hung session {ours['rtt_ms']} ms, {ours['sessions']} sessions: the others in",
+        f"{float(ours['seconds']):.2f} s, {ours['others_in']} in, {ours['hung']} hung{baseline}",
+        f"< SMTP timeout ({ours['smtp_timeout_s']} s)", yes(float(ours["seconds"]) < float(ours["smtp_timeout_s"])))
 for rtt, values in sorted(webhooks.items()):
     if "speedup" not in values:
         row(f"webhooks {rtt} ms: curl_multi / one at a time", "not measured", ">= 6x", "no")

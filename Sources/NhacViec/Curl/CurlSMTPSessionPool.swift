@@ -149,5 +149,11 @@ final class CurlSMTPSessionPool: @unchecked Sendable {
         }
         // Leaving the loop closes the connection (curl_easy_cleanup sends QUIT) on this thread.
         connection = nil
+        condition.lock()
+        let last = sessions == 0
+        condition.unlock()
+        // The last session of a burst to end hands the burst's memory back (its
+        // thread's arena included); the main thread does the same after its pass.
+        if last { HeapTrim.releaseFreedMemory() }
     }
 }

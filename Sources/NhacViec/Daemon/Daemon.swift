@@ -281,6 +281,8 @@ package final class Daemon {
         mailPoller?.pollIfDue(now: now)
         let summary = engine.pass(now: now)
         log(summary)
+        // The daemon sleeps until the next step: what the pass freed goes back to the system.
+        HeapTrim.releaseFreedMemory()
         return summary
     }
 
