@@ -19,6 +19,8 @@ extension ConfigParser {
         guard let mapping else { return parsed }
         mapping.finish(known: ["monthly", "requests", "consolidated"])
 
+        // A request's form follows the monthly report's unless the request says otherwise.
+        var monthlyForm = ReportFormAttachment.docx
         if let monthly = mapping.mapping("monthly") {
             monthly.finish(known: ["title", "from", "period", "due", "policy", "form"])
             let title = monthly.string("title") ?? "Báo cáo kết quả thực hiện công tác cải cách hành chính"
@@ -29,6 +31,7 @@ extension ConfigParser {
             let policy =
                 monthly.value("policy").flatMap { identifier($0, monthly.path.key("policy")) } ?? Policy.defaultID
             let form = monthly.choice("form", ["docx": ReportFormAttachment.docx, "none": .none]) ?? .docx
+            monthlyForm = form
             parsed.monthlyFrom = unitSelection(monthly)
             parsed.monthlyMapping = monthly
             if let due {
@@ -40,7 +43,7 @@ extension ConfigParser {
         if let items = mapping.list("requests") {
             for (node, path) in items {
                 guard let item = reader.mapping(node, path) else { continue }
-                item.finish(known: ["id", "title", "from", "due", "policy"])
+                item.finish(known: ["id", "title", "from", "due", "policy", "form"])
                 let id = identifier(item, "id")
                 if id == "monthly", let node = item.value("id") {
                     reader.report("'monthly' is reserved for reports.monthly", at: node, item.path.key("id"))
@@ -52,8 +55,10 @@ extension ConfigParser {
                 }
                 let policy =
                     item.value("policy").flatMap { identifier($0, item.path.key("policy")) } ?? Policy.defaultID
+                let form = item.choice("form", ["docx": ReportFormAttachment.docx, "none": .none]) ?? monthlyForm
                 guard let id, id != "monthly", let title, let due else { continue }
-                let request = ReportRequest(id: id, title: title, from: from?.map(\.id) ?? [], due: due, policy: policy)
+                let request = ReportRequest(
+                    id: id, title: title, from: from?.map(\.id) ?? [], due: due, policy: policy, form: form)
                 parsed.requests.append((request, item, from))
             }
         }

@@ -17,7 +17,7 @@ package struct MonthlyReportDuty: Sendable {
     package var form: ReportFormAttachment = .docx
 }
 
-/// `reports.monthly.form`.
+/// `reports.monthly.form`, `reports.requests[].form`.
 package enum ReportFormAttachment: String, Sendable {
     /// The unit's pre-filled Word form.
     case docx
@@ -32,6 +32,9 @@ package struct ReportRequest: Sendable {
     package var from: [String]
     package var due: DeadlineExpression
     package var policy: String
+    /// Whether the first reminder to a unit carries the request's form (DESIGN §13):
+    /// `form:` on the request, else what `reports.monthly.form` says (docx without it).
+    package var form: ReportFormAttachment = .docx
 }
 
 /// `reports.consolidated`: the Office's report to the steering committee.
