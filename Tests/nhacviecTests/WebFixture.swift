@@ -14,7 +14,8 @@ final class WebFixture {
 
     var base: String { "http://127.0.0.1:\(port)" }
 
-    init(extraConfig: String = "") throws {
+    /// - Parameter requests: `reports.requests` entries, indented as list items under it.
+    init(extraConfig: String = "", requests: String = "") throws {
         daemon = try DaemonFixture()
         port = try DaemonFixture.freePort()
         logPath = daemon.directory.file("serve.log")
@@ -40,6 +41,7 @@ final class WebFixture {
                     compile: day 18
                     to: [van-phong]
                     formats: [docx, html, md]
+                \(requests.isEmpty ? "" : "  requests:\n" + requests)
                 web:
                   base_url: https://nhacviec.example.gov.vn
                   users_file: web-users
@@ -50,6 +52,17 @@ final class WebFixture {
     }
 
     deinit { stop() }
+
+    /// `run --once --now T` with the web secret in the environment, as the daemon's unit
+    /// would have it: reminders then carry the units' signed links.
+    @discardableResult
+    func runOnce(_ now: String) throws -> BinaryRunner.Result {
+        let result = try BinaryRunner.run(
+            ["run", "--once", "-c", daemon.configPath, "--state", daemon.statePath, "--now", now],
+            environment: ["NHACVIEC_WEB_SECRET": Self.secret])
+        guard result.status == 0 else { throw TestFailure("run --once failed (\(result.status)): \(result.stderr)") }
+        return result
+    }
 
     /// Starts `serve --now T` and waits until it answers.
     func start(now: String, extra: [String] = []) throws {
@@ -94,7 +107,7 @@ final class WebFixture {
     /// One request with curl (a real client); `auth` nil sends no credentials.
     func request(
         _ path: String, method: String = "GET", auth: (String, String)? = nil, form: [(String, String)]? = nil,
-        bodyFile: String? = nil, headers: [String] = []
+        bodyFile: String? = nil, headers: [String] = [], multipart: [String] = []
     ) throws -> HTTPResult {
         let directory = daemon.directory
         let headerFile = directory.file("headers-\(UUID().uuidString)")
@@ -109,6 +122,8 @@ final class WebFixture {
         if let bodyFile {
             arguments += ["--data-binary", "@\(bodyFile)", "-H", "Content-Type: application/x-www-form-urlencoded"]
         }
+        // `name=value`, or `name=@file;filename=…` for a file part (curl's -F).
+        for part in multipart { arguments += ["-F", part] }
         for header in headers { arguments += ["-H", header] }
         arguments.append(base + path)
         let result = try TestSupport.run("/usr/bin/curl", arguments)

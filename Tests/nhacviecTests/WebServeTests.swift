@@ -7,9 +7,12 @@ import Testing
 @Suite(.serialized) struct WebServeTests {
     /// A state with reminders sent on 22/03 and 03/04 (II.3 then 5 days overdue).
     static func fixture() throws -> WebFixture {
-        let web = try WebFixture()
-        try web.daemon.runOnce("2024-03-22T08:05:00+07:00")
-        try web.daemon.runOnce("2024-04-03T08:05:00+07:00")
+        try fixture(WebFixture())
+    }
+
+    static func fixture(_ web: WebFixture) throws -> WebFixture {
+        try web.runOnce("2024-03-22T08:05:00+07:00")
+        try web.runOnce("2024-04-03T08:05:00+07:00")
         return web
     }
 

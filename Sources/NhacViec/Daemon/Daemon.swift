@@ -130,7 +130,19 @@ package final class Daemon {
         }
         return try ReminderEngine(
             config: config, store: store, delivery: delivery, logger: logger, reportsDirectory: options.stateDirectory,
-            stop: DaemonSignals.stop)
+            stop: DaemonSignals.stop, unitLinks: unitLinks(config: config, options: options, logger: logger))
+    }
+
+    /// Signs the units' page links in reminders (DESIGN §15) when `web.base_url` is set; a
+    /// secret that cannot be read is logged and the reminders go without links.
+    private static func unitLinks(config: Config, options: DaemonOptions, logger: Logger) -> WebLinks? {
+        guard config.web.baseURL != nil else { return nil }
+        do {
+            return try WebLinks(config: config, environment: options.environment)
+        } catch {
+            logger.error("reminders go without the units' page links", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     private func makeInbox(config: Config) -> InboxProcessor? {

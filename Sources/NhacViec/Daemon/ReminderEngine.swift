@@ -28,16 +28,20 @@ package final class ReminderEngine {
     private let forms: ReminderFormAttacher
     private let storedMessages: StoredMessageSender
 
-    /// - Parameter stop: checked between messages; a stop ends the pass early.
+    /// - Parameters:
+    ///   - stop: checked between messages; a stop ends the pass early.
+    ///   - unitLinks: signs the units' page links reminders carry (nil: none).
     package init(
         config: Config, store: StateStore, delivery: DeliveryService, logger: Logger, reportsDirectory: String,
-        stop: StopRequest = StopRequest()
+        stop: StopRequest = StopRequest(), unitLinks: WebLinks? = nil
     ) throws(StoreError) {
         self.config = config
         let calendar = WorkingCalendar(rules: config.calendar.rules)
         self.store = store
         self.delivery = delivery
-        self.composer = MessageComposer(config: config, calendar: calendar)
+        var composer = MessageComposer(config: config, calendar: calendar)
+        composer.unitLinks = unitLinks
+        self.composer = composer
         self.rebuilder = DigestRebuilder(config: config, calendar: calendar)
         self.logger = logger
         self.stop = stop

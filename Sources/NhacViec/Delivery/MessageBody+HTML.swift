@@ -82,7 +82,8 @@ extension MessageBody {
             """
         ]
         for field in section.fields {
-            let value = field.value.split(separator: "\n").map { Self.escaped(String($0)) }.joined(separator: "<br>")
+            var value = field.value.split(separator: "\n").map { Self.escaped(String($0)) }.joined(separator: "<br>")
+            if field.isLink { value = "<a href=\"\(Self.escaped(field.value))\" style=\"color:#0b4a8b;\">\(value)</a>" }
             let emphasis = field.emphasized ? "font-weight:bold;color:\(accent);" : ""
             rows.append(
                 """

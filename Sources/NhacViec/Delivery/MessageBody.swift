@@ -16,6 +16,8 @@ struct MessageBody: Sendable, Equatable {
         var value: String
         /// Shown in the tone's colour, in bold (the item's timing).
         var emphasized: Bool = false
+        /// The value is a URL: a link in HTML (plain text shows it as it is).
+        var isLink: Bool = false
     }
 
     /// One item of the message: a duty, a dead letter, the facts of a test.

@@ -205,6 +205,9 @@ extension MessageComposer {
             )
         }
         fields.append(.init(label: text.pick("Việc cần làm", "What to do"), value: action(item, digest: digest)))
+        if let link = unitPageLink(item, digest: digest) {
+            fields.append(.init(label: text.pick("Báo cáo trực tuyến", "Report online"), value: link, isLink: true))
+        }
         return MessageBody.Section(title: occurrence.title, tone: item.timing.tone, fields: fields)
     }
 
@@ -295,9 +298,12 @@ extension MessageComposer {
             occurrence.difficulty.map { difficultyWebhookStatus($0, at: digest.at) }
             ?? (item.taskID != nil ? (item.status ?? .notStarted).rawValue : "not_received")
         // Email text is normalised by the renderer; a webhook body carries config text as is, so NFC it here.
-        let note =
+        var note =
             "\(text.timing(item.timing)) – \(text.step(item.step.kind, policy: occurrence.policy)). "
             + action(item, digest: digest)
+        if let link = unitPageLink(item, digest: digest) {
+            note += text.pick(" Báo cáo trực tuyến: ", " Report online: ") + link
+        }
         return WebhookDigest.Item(
             duty: occurrence.duty.description, title: occurrence.title.precomposedStringWithCanonicalMapping,
             step: item.step.kind.description, due: occurrence.due,

@@ -17,6 +17,9 @@ package struct MessageComposer: Sendable {
     let calendar: WorkingCalendar
     let clock: WallClock
     let text: MessageText
+    /// Signs the units' report page links put in reminders (DESIGN §15); nil without
+    /// `web.base_url` or its secret. Set by whoever resolved the secret (the daemon).
+    package var unitLinks: WebLinks?
 
     /// Builds the working-day calendar from `config.calendar.rules` (a few
     /// milliseconds); use ``init(config:calendar:)`` to share one already built.

@@ -18,29 +18,31 @@ enum UnitReportPage {
         var proposals = ""
         var fieldErrors: [String: String] = [:]
         var error: String?
-    }
-
-    /// The tasks the unit leads or supports, in plan order.
-    static func tasks(_ config: Config, unit: String) -> [PlanTask] {
-        config.tasks.filter { $0.lead == unit || $0.support.contains(unit) }
+        /// Why an uploaded file was not taken, one line each (a form's errors name row and column).
+        var uploadErrors: [String] = []
     }
 
     static func context(
         _ view: OfficeView, link: UnitLink, action: String, csrf: String, entry: Entry?
     ) throws -> [String: Any] {
         let unitName = view.unitName(link.unit)
-        var context = view.base(title: "Báo cáo \(link.period.vietnameseName) · \(unitName)")
+        var context = view.base(title: "\(link.heading(view.config)) · \(unitName)")
         context["user"] = nil
         context["unitName"] = unitName
         context["action"] = action
         context["csrf"] = csrf
         context["expiry"] = WebFormat.date(link.expiry)
-        context["periodRange"] = "\(WebFormat.date(link.period.start)) – \(WebFormat.date(link.period.end))"
-        let current = try view.store?.currentSubmission(
-            duty: .monthlyReport(unit: link.unit), occurrence: link.period.description)
+        if let period = link.period {
+            context["periodRange"] = "\(WebFormat.date(period.start)) – \(WebFormat.date(period.end))"
+        }
+        let occurrence = link.occurrence(config: view.config, calendar: view.loaded.calendar, now: view.now)
+        context["requestDue"] = occurrence?.2.map(WebFormat.date)
+        let current = try occurrence.flatMap { duty, id, _ in
+            try view.store?.currentSubmission(duty: duty, occurrence: id)
+        }
         context["received"] = current.map { WebFormat.dateTime($0.submission.receivedAt, view.clock) }
         let statuses = try view.store?.currentTaskStatuses() ?? [:]
-        context["tasks"] = tasks(view.config, unit: link.unit).enumerated().map { index, task -> [String: Any] in
+        context["tasks"] = link.tasks(view.config).enumerated().map { index, task -> [String: Any] in
             let selected =
                 entry?.status[task.id] ?? statuses[task.id]?.status.rawValue ?? TaskStatus.notStarted.rawValue
             var row: [String: Any] = [
@@ -59,6 +61,9 @@ enum UnitReportPage {
         context["difficulties"] = entry?.difficulties ?? ""
         context["proposals"] = entry?.proposals ?? ""
         context["error"] = entry?.error
+        context["uploadErrors"] = entry?.uploadErrors ?? []
+        context["uploadInvalid"] = !(entry?.uploadErrors ?? []).isEmpty
+        context["uploadField"] = UnitReportUpload.fileField
         return context
     }
 
@@ -99,7 +104,7 @@ enum UnitReportPage {
     }
 
     /// The Markdown report `submit` would take for the same answers.
-    static func markdown(unit: String, period: ReportPeriod, taskLines: String, entry: Entry) -> String {
+    static func markdown(link: UnitLink, taskLines: String, entry: Entry) -> String {
         func list(_ text: String) -> String {
             let items = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
@@ -107,9 +112,8 @@ enum UnitReportPage {
         }
         return """
             ---
-            unit: \(yaml(unit))
-            report: monthly
-            period: \(yaml(period.description))
+            unit: \(yaml(link.unit))
+            \(link.frontMatterReport)
             tasks:
             \(taskLines.isEmpty ? "  []" : taskLines)
             difficulties: \(list(entry.difficulties))

@@ -206,11 +206,19 @@ package struct WebServer: Sendable {
                 return WebResponses.text(
                     "Đã gửi quá nhiều lần trong một giờ; hãy thử lại sau.\n", status: .tooManyRequests)
             }
-            let form = try await Self.form(&request)
-            guard site.csrf.isValid(form["csrf"] ?? "", user: "link|" + link.description) else {
-                return WebResponses.text(
-                    "Biểu mẫu đã hết hạn hoặc không hợp lệ: hãy tải lại trang rồi gửi lại.\n", status: .forbidden)
+            let csrfUser = "link|" + link.description
+            let contentType = request.headers[.contentType] ?? ""
+            if MIMEFieldValue(contentType).value == "multipart/form-data" {
+                // An upload: bounded while it streams in, then its token checked before anything is read.
+                let body = try await Self.body(&request, upTo: UnitReportUpload.maxBodySize)
+                guard let upload = UnitReportUpload(body: Array(buffer: body), contentType: contentType),
+                    site.csrf.isValid(upload.fields["csrf"] ?? "", user: csrfUser)
+                else { return Self.csrfRefused() }
+                return try UnitReportForm.handle(
+                    site: site, view: view, link: link, action: Self.linkPath(context), upload: upload)
             }
+            let form = try await Self.form(&request)
+            guard site.csrf.isValid(form["csrf"] ?? "", user: csrfUser) else { return Self.csrfRefused() }
             return try UnitReportForm.handle(
                 site: site, view: view, link: link, action: Self.linkPath(context), form: form)
         }
@@ -237,7 +245,7 @@ package struct WebServer: Sendable {
 
     static func unitLink(_ site: WebSite, _ view: OfficeView, _ context: WebRequestContext) -> UnitLink? {
         UnitLink.verify(
-            unit: context.parameters.get("unit") ?? "", period: context.parameters.get("period") ?? "",
+            unit: context.parameters.get("unit") ?? "", report: context.parameters.get("period") ?? "",
             expiry: context.parameters.get("expiry") ?? "", signature: context.parameters.get("sig") ?? "",
             signer: view.loaded.signer, config: view.config, kind: view.builder.periodKind, today: view.today)
     }
@@ -281,11 +289,21 @@ package struct WebServer: Sendable {
 
     /// An `application/x-www-form-urlencoded` body (at most ``maxBodySize``), decoded.
     static func form(_ request: inout Request) async throws -> [String: String] {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBodySize {
+        FormDecoding.decode(String(buffer: try await body(&request, upTo: maxBodySize)))
+    }
+
+    /// The body, refused with 413 as soon as it is known to exceed `limit`: by its
+    /// `Content-Length` before anything is read, else (chunked) while it streams in,
+    /// without ever holding more than `limit` bytes.
+    static func body(_ request: inout Request, upTo limit: Int) async throws -> ByteBuffer {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw HTTPError(.contentTooLarge)
         }
-        let body = try await request.collectBody(upTo: maxBodySize)
-        return FormDecoding.decode(String(buffer: body))
+        return try await request.collectBody(upTo: limit)
+    }
+
+    static func csrfRefused() -> Response {
+        WebResponses.text("Biểu mẫu đã hết hạn hoặc không hợp lệ: hãy tải lại trang rồi gửi lại.\n", status: .forbidden)
     }
 }
 

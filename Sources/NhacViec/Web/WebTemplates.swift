@@ -369,8 +369,23 @@ enum WebTemplates {
 
     static let unitReport = """
         {{>unitHeader}}
-        <p class="lead">Kỳ báo cáo {{periodRange}}. Liên kết dùng được đến hết ngày {{expiry}}.</p>
+        {{#periodRange}}<p class="lead">Kỳ báo cáo {{periodRange}}. Liên kết dùng được đến hết ngày {{expiry}}.</p>{{/periodRange}}
+        {{#requestDue}}<p class="lead">Báo cáo theo yêu cầu, hạn gửi {{requestDue}}. Liên kết dùng được đến hết ngày {{expiry}}.</p>{{/requestDue}}
         {{#received}}<p class="notice">Văn phòng đã nhận báo cáo kỳ này lúc {{received}}. Gửi lại sẽ thay thế báo cáo trước.</p>{{/received}}
+        <section aria-labelledby="h-upload">
+        <h2 id="h-upload">Gửi tệp báo cáo</h2>
+        <form method="post" action="{{action}}" enctype="multipart/form-data">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="field">
+        <label for="report-file">Biểu mẫu Word đã điền (.docx) hoặc báo cáo Markdown (.md), tối đa 10 MB</label>
+        <input id="report-file" name="{{uploadField}}" type="file" accept=".docx,.md"{{#uploadInvalid}} aria-invalid="true" aria-describedby="report-file-error"{{/uploadInvalid}}>
+        {{#uploadInvalid}}<div class="error" id="report-file-error" role="alert">{{#uploadErrors}}<p>{{.}}</p>{{/uploadErrors}}</div>{{/uploadInvalid}}
+        </div>
+        <button type="submit">Tải lên báo cáo</button>
+        </form>
+        </section>
+        <section aria-labelledby="h-form">
+        <h2 id="h-form">Hoặc điền báo cáo trên trang này</h2>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         <form method="post" action="{{action}}">
         <input type="hidden" name="csrf" value="{{csrf}}">
@@ -409,6 +424,7 @@ enum WebTemplates {
         </div>
         <button type="submit">Gửi báo cáo</button>
         </form>
+        </section>
         {{>footer}}
         """
 
