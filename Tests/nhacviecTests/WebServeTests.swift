@@ -257,8 +257,9 @@ import Testing
     }
 }
 
-/// A real browser (Debian's Chromium through chromedriver and Selenium) on the Office pages.
-@Suite struct WebBrowserTests {
+/// A real browser (Debian's Chromium through chromedriver and Selenium) on the Office pages
+/// and the units' pages: one browser at a time, so a loaded machine is not loaded twice.
+@Suite(.serialized) struct WebBrowserTests {
     static let available =
         FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")

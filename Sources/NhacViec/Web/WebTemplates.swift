@@ -387,7 +387,7 @@ enum WebTemplates {
         <section aria-labelledby="h-form">
         <h2 id="h-form">Hoặc điền báo cáo trên trang này</h2>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
-        <form method="post" action="{{action}}">
+        <form method="post" action="{{action}}" novalidate>
         <input type="hidden" name="csrf" value="{{csrf}}">
         {{#tasks}}
         <fieldset>
@@ -468,6 +468,7 @@ enum WebTemplates {
         .field { margin: .75rem 0; }
         label { display: block; font-weight: bold; }
         input, select, textarea { font: inherit; padding: .4rem; min-width: 16rem; max-width: 100%; box-sizing: border-box; }
+        input[type=file]::file-selector-button { font: inherit; padding: .5rem 1rem; min-height: 2.75rem; margin-right: .75rem; }
         .difficulty { border-top: 2px solid #c5ccd6; margin-top: 1.5rem; }
         form button { margin: 0 .5rem .5rem 0; }
         button.secondary { background: #4a4a4a; }
