@@ -22,9 +22,11 @@ import Testing
         }
 
         /// Writes the config and returns its path.
-        func config(intake: Bool = true, poll: String = "30s", retryFirst: String = "1m", name: String = "nhacviec")
-            throws -> String
-        {
+        /// - Parameter officeTask: gives the Office a task due 22/03/2024, so it gets reminder digests.
+        func config(
+            intake: Bool = true, poll: String = "30s", retryFirst: String = "1m", officeTask: Bool = false,
+            name: String = "nhacviec"
+        ) throws -> String {
             let path = directory.file("\(name).yaml")
             var text = """
                 version: 1
@@ -46,7 +48,7 @@ import Testing
                     title: Rà soát văn bản quy phạm pháp luật
                     lead: phong-qldt
                     due: Tháng 6/2024
-                reports:
+                \(officeTask ? "  - id: I.1\n    area: the_che\n    title: Xây dựng kế hoạch kiểm tra\n    lead: van-phong\n    due: Ngày 22/03/2024\n" : "")reports:
                   monthly:
                     title: Báo cáo kết quả thực hiện công tác cải cách hành chính
                     from: all
@@ -177,5 +179,82 @@ import Testing
             (try? Fixture.received(received).contains { $0.auto_submitted == "auto-replied" }) == true
         }
         #expect(sent, "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+    }
+
+    /// A message from an address no unit lists, as Outlook writes it.
+    static func stranger(_ number: Int) -> String {
+        """
+        From: =?utf-8?B?Tmd1eeG7hW4gVsSDbiBM?= <stranger\(number)@elsewhere.example>\r
+        To: "baocao@example.gov.vn" <baocao@example.gov.vn>\r
+        Subject: =?utf-8?B?QsOhbyBjw6FvIHRow6FuZw==?= \(number)\r
+        Date: Thu, 14 Mar 2024 16:0\(number):00 +0700\r
+        Message-ID: <stranger-\(number)@elsewhere.example>\r
+        MIME-Version: 1.0\r
+        Content-Type: text/plain; charset="utf-8"\r
+        Content-Transfer-Encoding: base64\r
+        \r
+        WGluIGfhu61pIGLDoW8gY8Ohby4=\r
+
+        """
+    }
+
+    // The Office's task I.1 (due 22/03/2024) is reminded on 15/03 and 21/03 at 08:00.
+    static let beforeFirstDigest = "2024-03-14T10:00:00+07:00"
+    static let firstDigest = "2024-03-15T08:05:00+07:00"
+    static let betweenDigests = "2024-03-18T10:00:00+07:00"
+    static let secondDigest = "2024-03-21T08:05:00+07:00"
+
+    @Test func refusedSendersAreListedOnceInTheOfficesNextDigestAndNowhereElse() throws {
+        let fixture = try Fixture()
+        let config = try fixture.config(officeTask: true)
+        let received = try TemporaryDirectory()
+        let sink = try PythonServer("smtp_server.py", [received.path, "--port", "\(fixture.smtpPort)"])
+        defer { sink.stop() }
+        try fixture.append(Self.stranger(1), name: "stranger-1.eml")
+        let poll = try fixture.run(["intake", "--once", "--now", Self.beforeFirstDigest], config: config)
+        #expect(poll.status == 0, "\(poll.stderr)")
+        #expect(try fixture.server.folders()["nhacviec/rejected"]?.count == 1)
+        // Refused silently: nothing to the sender, no separate notice to anyone.
+        #expect(try Fixture.received(received).isEmpty)
+
+        let first = try fixture.run(["run", "--once", "--now", Self.firstDigest], config: config)
+        #expect(first.status == 0, "\(first.stderr)")
+        func officeDigests() throws -> [String] {
+            try Fixture.received(received).filter { $0.to.map(\.address) == ["vanphong@example.gov.vn"] }.map {
+                ($0.parts.first { $0.type == "text/plain" }?.text ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+            }
+        }
+        let digests = try officeDigests()
+        try #require(digests.count == 1)
+        let text = digests[0]
+        #expect(text.contains("Thư gửi hộp thư báo cáo không được nhận"))
+        #expect(text.contains("Nguyễn Văn L <stranger1@elsewhere.example>"))
+        #expect(text.contains("Báo cáo tháng 1"))
+        #expect(text.contains("nhacviec/rejected"))
+        #expect(text.contains("không thuộc đơn vị nào"))
+        #expect(text.contains("baocao@example.gov.vn"))
+        // Its HTML part says the same, escaped.
+        let html =
+            try Fixture.received(received).first { $0.to.map(\.address) == ["vanphong@example.gov.vn"] }?
+            .parts.first { $0.type == "text/html" }?.text ?? ""
+        #expect(html.contains("Nguyễn Văn L &lt;stranger1@elsewhere.example&gt;"))
+
+        try fixture.append(Self.stranger(2), name: "stranger-2.eml")
+        let again = try fixture.run(["intake", "--once", "--now", Self.betweenDigests], config: config)
+        #expect(again.status == 0, "\(again.stderr)")
+        let second = try fixture.run(["run", "--once", "--now", Self.secondDigest], config: config)
+        #expect(second.status == 0, "\(second.stderr)")
+        let later = try officeDigests()
+        try #require(later.count == 2)
+        // Each refused message in exactly one digest.
+        #expect(later.filter { $0.contains("stranger1@elsewhere.example") }.count == 1)
+        #expect(later.filter { $0.contains("stranger2@elsewhere.example") }.count == 1)
+        #expect(later[1].contains("stranger2@elsewhere.example"))
+        // Nobody else heard of them.
+        #expect(
+            try Fixture.received(received).allSatisfy {
+                $0.to.map(\.address) == ["vanphong@example.gov.vn"]
+                    || !$0.parts.contains { $0.text?.contains("stranger") == true }
+            })
     }
 }

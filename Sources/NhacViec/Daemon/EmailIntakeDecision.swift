@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Rules: mail from ourselves is ignored (no loops). A message lacking
 /// `require_header` (topmost instance) or from an address no unit lists is
-/// rejected without a reply and the Office is told. Automatic mail (RFC 3834)
+/// rejected without a reply and listed in the Office's next digest. Automatic mail (RFC 3834)
 /// is never answered. Otherwise each report is judged on its own, the sender
 /// checked against the report's unit, and the sender gets one reply.
 struct EmailIntakeDecision {
@@ -16,8 +16,10 @@ struct EmailIntakeDecision {
 
     var outcome: Outcome
     var summary: String
-    /// Replies and notices to record with the message (sent after it).
+    /// Replies to record with the message (sent after it).
     var messages: [StoredMessage]
+    /// For a message refused without a reply: what the Office's digest will list.
+    var rejection: IntakeRejection? = nil
 
     /// Hex SHA-256 of the message's bytes.
     static func contentHash(_ bytes: [UInt8]) -> String {
@@ -45,7 +47,8 @@ struct EmailIntakeDecision {
         let ownAddresses = [settings.address.address, config.delivery.email?.from.address].compactMap { $0 }
         guard let sender = email.from else {
             return silent(
-                "no usable From address", email: email, hash: contentHash, config: config, settings: settings, now: now)
+                ("thư không có địa chỉ người gửi (From) đọc được", "no usable From address"), email: email,
+                hash: contentHash, config: config, settings: settings, receivedAt: receivedAt)
         }
         if ownAddresses.contains(where: { $0.caseInsensitiveCompare(sender.address) == .orderedSame })
             || isOurs(email.messageID, config: config, settings: settings)
@@ -56,14 +59,18 @@ struct EmailIntakeDecision {
             !email.topmostHeader(required.name, matches: required.pattern)
         {
             return silent(
-                "the topmost \(required.name) header does not match", email: email, hash: contentHash, config: config,
-                settings: settings, now: now)
+                (
+                    "trường \(required.name) do máy chủ thư thêm vào không khớp với require_header",
+                    "the topmost \(required.name) header does not match"
+                ), email: email, hash: contentHash, config: config, settings: settings, receivedAt: receivedAt)
         }
         let allowed = units(for: sender.address, config: config)
         guard !allowed.isEmpty else {
             return silent(
-                "\(sender.address) is not an address of any unit", email: email, hash: contentHash, config: config,
-                settings: settings, now: now)
+                (
+                    "địa chỉ \(sender.address) không thuộc đơn vị nào (email, thủ trưởng hoặc reporters)",
+                    "\(sender.address) is not an address of any unit (email, head or reporters)"
+                ), email: email, hash: contentHash, config: config, settings: settings, receivedAt: receivedAt)
         }
         let automatic = email.isAutomatic
         if automatic {
@@ -71,6 +78,7 @@ struct EmailIntakeDecision {
                 outcome: .ignored, summary: "automatic message (RFC 3834), not answered", messages: [])
         }
         var outcomes: [IntakeReply.Outcome] = []
+        var forms: [String: EmailMessage.Attachment] = [:]
         var firstTarget: String?
         let english = config.organization.language == .english
         if tooLarge {
@@ -87,9 +95,17 @@ struct EmailIntakeDecision {
             let calendar = WorkingCalendar(rules: config.calendar.rules)
             let intake = SubmissionIntake(config: config, calendar: calendar, sink: store)
             for found in extracted.reports {
-                let outcome = judge(
+                var outcome = judge(
                     found, sender: sender.address, allowed: allowed, intake: intake, config: config,
                     receivedAt: receivedAt)
+                // A bad Word form is answered with the unit's Word form, not a Markdown template.
+                if case .refused(let file, let issues, _) = outcome,
+                    EmailReportExtractor.fileExtension(found.fileName) == "docx",
+                    let form = blankForm(for: found, allowed: allowed, config: config, store: store, now: now)
+                {
+                    outcome = .refused(file: file, issues: issues, template: nil)
+                    forms[file] = form
+                }
                 if firstTarget == nil, case .accepted(let receipt) = outcome {
                     firstTarget = receipt.submission.period ?? receipt.submission.report
                 }
@@ -104,9 +120,10 @@ struct EmailIntakeDecision {
                     ))
             }
         }
-        let reply = IntakeReply(
+        var reply = IntakeReply(
             config: config, subject: email.subject, messageID: email.messageID, references: email.references,
             receivedAt: receivedAt, outcomes: outcomes)
+        reply.forms = forms
         let idHash = FNV1a.hex(email.messageID ?? contentHash)
         let key =
             "reply:\(idHash)/\(firstTarget ?? "none")/\(reply.isReceipt ? "receipt" : "errors")/\(sender.address.lowercased())/email"
@@ -190,35 +207,43 @@ struct EmailIntakeDecision {
         }
     }
 
-    /// Rejected without a reply (no backscatter); the Office is told.
+    /// The form the refused `.docx` answers (its unit and period or request, when it says
+    /// which and the sender may report for that unit), else a fresh monthly form of the
+    /// sender's first unit for the month it arrived in; pre-filled with today's statuses.
+    /// nil when no form can be made (no monthly report, an unknown request).
+    private static func blankForm(
+        for found: EmailReportExtractor.Found, allowed: [String], config: Config, store: StateStore, now: Date
+    ) -> EmailMessage.Attachment? {
+        var unit = allowed[0]
+        let clock = WallClock(timeZone: config.organization.timeZone)
+        let today = clock.localDate(of: now)
+        var kind = ReportForm.Kind.monthly(period: String(format: "%04d-%02d", today.year, today.month))
+        if let identity = WordFormReader.identity(data: Data(found.data)), allowed.contains(identity.unit) {
+            unit = identity.unit
+            if identity.report == "monthly", let period = identity.period {
+                kind = .monthly(period: period)
+            } else if identity.report != "monthly" {
+                kind = .request(id: identity.report)
+            }
+        }
+        guard let form = try? ReportFormWriter(config: config).write(unit: unit, kind: kind, data: store, now: now)
+        else { return nil }
+        return EmailMessage.Attachment(
+            filename: form.fileName, contentType: ReportRenderer.mediaType(.docx), data: [UInt8](form.data))
+    }
+
+    /// Rejected without a reply (no backscatter); the Office's next digest lists it
+    /// (``IntakeRejection``, recorded with the message).
     private static func silent(
-        _ reason: String, email: IncomingEmail, hash: String, config: Config, settings: EmailIntakeSettings, now: Date
+        _ reason: (vi: String, en: String), email: IncomingEmail, hash: String, config: Config,
+        settings: EmailIntakeSettings, receivedAt: Date
     ) -> EmailIntakeDecision {
         let english = config.organization.language == .english
-        let recipients = (config.office?.email ?? []).isEmpty ? config.organization.admins : config.office?.email ?? []
-        guard !recipients.isEmpty else {
-            return EmailIntakeDecision(outcome: .rejected, summary: reason, messages: [])
-        }
-        let clock = WallClock(timeZone: config.organization.timeZone)
-        let key = "intake:rejected/\(String(hash.prefix(16)))/notice/office/email"
-        let from = email.from?.description ?? "?"
-        let body =
-            english
-            ? "A message sent to the report mailbox \(settings.address.address) was not accepted and nobody was answered:\n\n  From: \(from)\n  Subject: \(email.subject)\n  Reason: \(reason)\n  Checked: \(clock.iso8601(now))\n\nIt was moved to the folder \(settings.rejectedFolder). If the sender reports for a unit, add the address to that unit's email or reporters."
-            : "Một thư gửi đến hộp thư nhận báo cáo \(settings.address.address) không được nhận và không được trả lời:\n\n  Người gửi: \(from)\n  Tiêu đề: \(email.subject)\n  Lý do: \(reason)\n  Thời điểm: \(clock.iso8601(now))\n\nThư đã được chuyển vào thư mục \(settings.rejectedFolder). Nếu người gửi báo cáo thay cho một đơn vị, hãy thêm địa chỉ này vào email hoặc reporters của đơn vị đó."
-        let message = EmailMessage(
-            key: key, from: settings.address, to: recipients,
-            subject: english
-                ? "[nhacviec] A message to the report mailbox was not accepted"
-                : "[nhacviec] Thư gửi hộp thư báo cáo không được nhận",
-            textBody: body, date: now, timeZone: config.organization.timeZone)
-        return EmailIntakeDecision(
-            outcome: .rejected, summary: reason,
-            messages: [
-                StoredMessage(
-                    key: key, sender: settings.address.address, recipients: message.envelopeRecipients,
-                    mime: message.rendered(), createdAt: now)
-            ])
+        let text = english ? reason.en : reason.vi
+        let rejection = IntakeRejection(
+            contentHash: hash, sender: email.from?.description ?? "", subject: email.subject, receivedAt: receivedAt,
+            reason: text, folder: settings.rejectedFolder)
+        return EmailIntakeDecision(outcome: .rejected, summary: reason.en, messages: [], rejection: rejection)
     }
 
     /// A Message-ID nhacviec itself wrote: `<encoded key@domain of our sender>`.

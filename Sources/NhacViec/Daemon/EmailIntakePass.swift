@@ -131,13 +131,17 @@ package struct EmailIntakePass {
         }
         let email = IncomingEmail(raw: raw)
         let receivedAt = min(waiting.arrivedAt ?? now, now)
-        let decision = try EmailIntakeDecision.decide(
+        var decision = try EmailIntakeDecision.decide(
             email, contentHash: hash, tooLarge: tooLarge, config: config, settings: settings, store: store,
             receivedAt: receivedAt, now: now)
+        if decision.rejection != nil, try mailbox.leaveMethod() == .flag {
+            // The server can neither move nor expunge: the message stays in the inbox, flagged.
+            decision.rejection?.folder = "\(settings.mailbox) (\(IMAPMailbox.doneFlag))"
+        }
         try store.recordIntakeMessage(
             contentHash: hash, messageID: email.messageID, sender: email.from?.address, uidValidity: uidValidity,
             uid: waiting.uid, outcome: decision.outcome.rawValue, summary: decision.summary, at: now,
-            messages: decision.messages)
+            messages: decision.messages, rejection: decision.rejection)
         logger.info(
             "intake message taken in",
             metadata: [

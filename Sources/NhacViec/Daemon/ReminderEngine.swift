@@ -27,6 +27,7 @@ package final class ReminderEngine {
     private var lastRunRecorded: Date?
     private let forms: ReminderFormAttacher
     private let storedMessages: StoredMessageSender
+    private let rejectedMail: RejectedMailLister
 
     /// - Parameters:
     ///   - stop: checked between messages; a stop ends the pass early.
@@ -59,6 +60,7 @@ package final class ReminderEngine {
         self.alerts = AdminAlerts(
             store: store, dispatcher: dispatcher, composer: composer, storedMessages: storedMessages, logger: logger)
         self.forms = ReminderFormAttacher(config: config, store: store, logger: logger)
+        self.rejectedMail = RejectedMailLister(config: config, store: store, logger: logger)
     }
 
     /// Does everything due at or before `now`; returns what it did and when to come back.
@@ -198,7 +200,10 @@ package final class ReminderEngine {
         for digest in digests {
             switch digest.channel {
             case .email:
-                guard var message = composer.email(for: digest, taskStatus: taskStatus) else {
+                guard
+                    var message = composer.email(
+                        for: digest, taskStatus: taskStatus, rejectedMail: rejectedMail.rejections(for: digest))
+                else {
                     unusable.append((digest.key, "\(digest.recipient) has no email address"))
                     continue
                 }

@@ -36,11 +36,15 @@ package struct MessageComposer: Sendable {
 
     /// The email for a digest on the `email` channel.
     ///
-    /// - Parameter taskStatus: a task's last reported status by task id, shown
-    ///   next to the task when known (nil: not shown).
+    /// - Parameters:
+    ///   - taskStatus: a task's last reported status by task id, shown
+    ///     next to the task when known (nil: not shown).
+    ///   - rejectedMail: for the Office's digest, messages the report mailbox refused (§12).
     /// - Returns: nil when the digest is not on the `email` channel or the
     ///   recipient has no address (or is no longer in the config).
-    package func email(for digest: Digest, taskStatus: (String) -> TaskStatus? = { _ in nil }) -> EmailMessage? {
+    package func email(
+        for digest: Digest, taskStatus: (String) -> TaskStatus? = { _ in nil }, rejectedMail: [IntakeRejection] = []
+    ) -> EmailMessage? {
         guard digest.channel == .email else { return nil }
         let to = mailboxes(of: digest.recipient)
         guard !to.isEmpty else { return nil }
@@ -57,6 +61,7 @@ package struct MessageComposer: Sendable {
         let subject = subject(of: digest, items: items)
         var body = body(of: digest, items: items, subject: subject)
         body.template = replyTemplate(of: digest, items: items)
+        addRejectedMail(rejectedMail, to: &body)
         var message = EmailMessage(
             key: digest.key, from: sender, to: to, cc: cc, subject: subject, textBody: body.plainText,
             htmlBody: body.html, date: digest.at, timeZone: config.organization.timeZone,

@@ -109,11 +109,12 @@ extension StateStore {
         }
     }
 
-    /// Records a message as taken in together with the messages it causes, in one
-    /// transaction: either the record and its replies exist, or neither does.
+    /// Records a message as taken in together with the messages it causes (and, for a
+    /// message refused silently, what the Office's digest will say), in one transaction:
+    /// either the record and its replies exist, or neither does.
     package func recordIntakeMessage(
         contentHash: String, messageID: String?, sender: String?, uidValidity: UInt32, uid: UInt32,
-        outcome: String, summary: String, at now: Date, messages: [StoredMessage]
+        outcome: String, summary: String, at now: Date, messages: [StoredMessage], rejection: IntakeRejection? = nil
     ) throws(StoreError) {
         try write("recording intake message \(contentHash)") { db in
             try db.execute(
@@ -126,6 +127,7 @@ extension StateStore {
                     contentHash, messageID, sender, Int64(uidValidity), Int64(uid), outcome, summary, now,
                 ])
             for message in messages { _ = try Self.insert(message, db) }
+            if let rejection { try Self.insert(rejection, db) }
         }
     }
 

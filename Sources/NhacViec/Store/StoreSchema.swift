@@ -21,6 +21,8 @@ enum StoreSchema {
     /// E-mail intake (DESIGN §12): messages taken from the mailbox, and the ledger's
     /// stored messages (replies and notices kept as the exact bytes sent).
     static let emailIntake = "v3-email-intake"
+    /// Messages the report mailbox refused silently, until the Office's digest lists them.
+    static let intakeRejections = "v4-intake-rejections"
 
     static let statuses = "'pending', 'sent', 'retrying', 'dead', 'skipped'"
     static let taskStatuses = "'not_started', 'in_progress', 'done', 'blocked'"
@@ -159,6 +161,19 @@ enum StoreSchema {
                 table.column("sent_at", .datetime)
             }
             try db.create(index: "stored_message_on_status", on: "stored_message", columns: ["status"])
+        }
+        migrator.registerMigration(intakeRejections) { db in
+            try db.create(table: "intake_rejection") { table in
+                table.primaryKey("content_hash", .text)
+                table.column("sender", .text).notNull()
+                table.column("subject", .text).notNull()
+                table.column("received_at", .datetime).notNull()
+                table.column("reason", .text).notNull()
+                table.column("folder", .text).notNull()
+                // The key of the Office digest that lists it; NULL until one does.
+                table.column("told_in", .text)
+            }
+            try db.create(index: "intake_rejection_on_told_in", on: "intake_rejection", columns: ["told_in"])
         }
         return migrator
     }

@@ -193,6 +193,27 @@ import Testing
                 $0.contains("bao-cao-sai.docx (bảng nhiệm vụ, dòng 1 (II.3), cột Tình trạng): 'xong rồi' không hợp lệ")
                     && $0.contains("CHƯA được nhận")
             })
+        // The bad form is answered with the unit's Word form for that period, not a Markdown template.
+        let errorReply = try #require(
+            fixture.replies(to: "qldt@example.gov.vn").first {
+                EmailReportExtractor.bodyText(of: $0.root)?.contains("CHƯA được nhận") == true
+            })
+        let errorText = EmailReportExtractor.bodyText(of: errorReply.root) ?? ""
+        #expect(errorText.contains("Mẫu báo cáo của đơn vị được gửi kèm thư này (phong-qldt-2024-03.docx)"))
+        #expect(!errorText.contains("unit: phong-qldt"))
+        let parsed = try ParsedEmail.parse(bytes: errorReply.raw)
+        let attached = parsed.parts.filter { $0.filename != nil }
+        #expect(attached.map(\.filename) == ["phong-qldt-2024-03.docx"])
+        #expect(attached.first?.type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        let formData = try #require(attached.first?.base64.flatMap { Data(base64Encoded: $0) })
+        let identity = try #require(WordFormReader.identity(data: formData))
+        #expect(identity.unit == "phong-qldt" && identity.report == "monthly" && identity.period == "2024-03")
+        // It is a real form: filled in, it is read like any other.
+        let refilled = try FormClerk.fill(formData, #"{"rows": {"II.3": {"status": "Đã hoàn thành"}}}"#)
+        let resubmitted = try SubmissionParser.parse(
+            data: refilled, fileName: "phong-qldt-2024-03.docx", config: fixture.config,
+            receivedAt: try IntakeTestSupport.at(Self.now))
+        #expect(resubmitted.tasks.contains { $0.id == "II.3" && $0.status == .done })
     }
 
     @Test func aBadReportGetsEveryErrorWithItsPlaceAndATemplate() throws {
@@ -208,9 +229,11 @@ import Testing
         #expect(body.contains("CHƯA được nhận"))
         #expect(body.contains("unit: phong-qldt"))
         #expect(reply.header.raw("Auto-Submitted") == "auto-replied")
+        // A Markdown report keeps the Markdown template: nothing attached.
+        #expect(try ParsedEmail.parse(bytes: reply.raw).parts.allSatisfy { $0.filename == nil })
     }
 
-    @Test func anUnknownSenderGetsNoReplyAndTheOfficeIsTold() throws {
+    @Test func anUnknownSenderGetsNoReplyAndWaitsForTheOfficesDigest() throws {
         let fixture = try Fixture()
         let raw = try String(
             contentsOf: Self.emails.appendingPathComponent("thunderbird-reply-body.eml"), encoding: .utf8)
@@ -220,9 +243,14 @@ import Testing
         #expect(try fixture.poll().status == .ok)
         #expect(try fixture.submissions().isEmpty)
         #expect(fixture.replies(to: "stranger@elsewhere.example").isEmpty)
-        let notices = fixture.replies(to: "vanphong@example.gov.vn")
-        #expect(notices.count == 1)
-        #expect(EmailReportExtractor.bodyText(of: notices[0].root)?.contains("stranger@elsewhere.example") == true)
+        // No separate notice: the Office's next digest lists it (EmailIntakeReplyTests).
+        #expect(fixture.outbox().isEmpty)
+        #expect(try fixture.store.untoldIntakeRejectionCount() == 1)
+        let listed = try fixture.store.claimIntakeRejections(for: "digest-1", limit: 100)
+        #expect(listed.count == 1)
+        #expect(listed.first?.sender.contains("stranger@elsewhere.example") == true)
+        #expect(listed.first?.folder == "nhacviec/rejected")
+        #expect(listed.first?.reason.contains("không thuộc đơn vị nào") == true)
         #expect(try fixture.counts()["nhacviec/rejected"] == 1)
     }
 
@@ -242,7 +270,10 @@ import Testing
         #expect(try fixture.poll().status == .ok)
         #expect(try fixture.submissions().count == 1)
         #expect(fixture.replies(to: "qldt@example.gov.vn").count == 1)
-        #expect(fixture.replies(to: "vanphong@example.gov.vn").count == 1)
+        #expect(fixture.replies(to: "vanphong@example.gov.vn").isEmpty)
+        let listed = try fixture.store.claimIntakeRejections(for: "digest-1", limit: 100)
+        #expect(listed.count == 1)
+        #expect(listed.first?.reason.contains("require_header") == true)
     }
 
     @Test func autoRepliesAndBouncesAreNeverAnswered() throws {
