@@ -49,7 +49,6 @@ test:
 
 bench:
 	@scripts/install-deps.sh bench
-	$(SWIFT) build -c release
 	Benchmarks/run.sh
 
 format:

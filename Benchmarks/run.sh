@@ -21,6 +21,12 @@
 # IDLE_WINDOW (seconds, default 60) the length of its measured window. Section 7
 # reads BURST_UNITS, CONNECTIONS, RTT_MS, WEBHOOKS, SEQUENTIAL, SERVICE_MS (see
 # latency-bench.sh) for smaller trial runs.
+#
+# BENCH_SECTIONS (or SECTIONS) picks sections, by number, separated by spaces or
+# commas; default all. Setup and the summary always run; setup builds only what the
+# picked sections use (the plain release binary, the test drivers, the inputs):
+#   BENCH_SECTIONS="8 9" make bench
+#   SECTIONS=5 Benchmarks/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
@@ -46,148 +52,194 @@ postfix_running() {
     [ -r "$pidfile" ] && kill -0 "$(tr -d ' ' <"$pidfile")" 2>/dev/null
 }
 
-echo "== setup"
+# Every section, and which of setup's products each one uses. A new section adds
+# its number here and an `if want N; then ... fi` block before the summary.
+ALL_SECTIONS="1 2 3 4 5 6 7 8"
+USES_BINARY="1 2 4 7"  # the plain release binary, $BIN
+USES_TESTS="3 5 6 7 8" # the release test drivers with testability, $TESTS
+USES_INPUTS="1 2"      # Benchmarks/generate.py's bench.yaml and bench.rem in $OUT
+SECTIONS="$(tr ',' ' ' <<<"${BENCH_SECTIONS:-${SECTIONS:-$ALL_SECTIONS}}" | xargs)"
+for section in $SECTIONS; do
+    [[ " $ALL_SECTIONS " == *" $section "* ]] ||
+        { echo "run.sh: no benchmark section '$section' (sections: $ALL_SECTIONS)" >&2; exit 64; }
+done
+[ -n "$SECTIONS" ] || { echo "run.sh: BENCH_SECTIONS names no section (sections: $ALL_SECTIONS)" >&2; exit 64; }
+# want N: section N was picked.
+want() { [[ " $SECTIONS " == *" $1 "* ]]; }
+# any_wanted "N M ...": at least one of these sections was picked.
+any_wanted() {
+    local section
+    for section in $1; do want "$section" && return 0; done
+    return 1
+}
+
+echo "== setup (sections: $SECTIONS)"
 echo "   load: $(uptime | sed 's/.*load average/load average/')"
+: >"$SUMMARY"
 quietly() { "$@" >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }; }
-quietly swift build -c release
-BIN="$(swift build -c release --show-bin-path)/nhacviec"
-quietly swift build "${TESTABLE[@]}" --build-tests
-TESTS="$(swift build "${TESTABLE[@]}" --show-bin-path)/nhacviecPackageTests.xctest"
-echo "   binary: $BIN (release); test drivers: $TESTS (release, -enable-testing)"
-"$BIN" holidays -c config/example.yaml --year 2024 --format json >"$OUT/holidays-2024.json"
-"$PY" Benchmarks/generate.py "$OUT" --tasks 10000 --units 300
-echo "   inputs: 10,000 tasks, 300 units (Benchmarks/generate.py), same deadlines in bench.yaml and bench.rem"
-
-echo
-echo "== 1. nhacviec check (goal: < 1 s, < 100 MiB)"
-check=$("$PY" Benchmarks/measure.py "check" "$RUNS" -- "$BIN" check -c "$OUT/bench.yaml")
-grep -v '^RESULT' <<<"$check" | sed 's/^/   /'
-check_s=$(awk '/^RESULT/ {print $(NF-1)}' <<<"$check")
-check_mib=$(awk '/^RESULT/ {printf "%.1f", $NF / 1024}' <<<"$check")
-row "check: median wall time" "$(py "f'{$check_s:.3f} s'")" "< 1 s" "$(met "$check_s < 1")"
-row "check: peak RSS" "$check_mib MiB" "< 100 MiB" "$(met "$check_mib < 100")"
-
-echo
-echo "== 2. a year of reminders: nhacviec plan vs remind -s12 (goal: >= 10x faster than remind)"
-ours=$("$PY" Benchmarks/measure.py "nhacviec plan 2024 (json)" "$RUNS" -- \
-    "$BIN" plan -c "$OUT/bench.yaml" --from 2024-01-01 --to 2024-12-31 --format json)
-grep -v '^RESULT' <<<"$ours" | sed 's/^/   /'
-theirs=$("$PY" Benchmarks/measure.py "remind -s12 (baseline)" "$RUNS" -- remind -s12 "$OUT/bench.rem" 1 Jan 2024)
-grep -v '^RESULT' <<<"$theirs" | sed 's/^/   /'
-lines=$("$BIN" plan -c "$OUT/bench.yaml" --from 2024-01-01 --to 2024-12-31 --format json | wc -l)
-remind_lines=$(remind -s12 "$OUT/bench.rem" 1 Jan 2024 | wc -l)
-echo "   output lines: nhacviec $lines steps, remind $remind_lines calendar entries"
-o=$(awk '/^RESULT/ {print $(NF-1)}' <<<"$ours")
-t=$(awk '/^RESULT/ {print $(NF-1)}' <<<"$theirs")
-echo "   ratio: remind / nhacviec = $(py "f'{$t / $o:.1f}'")x"
-row "plan 2024: median (remind -s12)" "$(py "f'{$o:.3f} s ({$t:.3f} s)'")" "" ""
-row "plan 2024: remind / nhacviec" "$(py "f'{$t / $o:.1f}x'")" ">= 10x" "$(met "$t / $o >= 10")"
-
-echo
-echo "== 3. delivery: 1,000 emails to smtp-sink vs smtp-source; 2,000 webhooks, curl_multi vs one at a time"
-postfix_before=no
-postfix_running && postfix_before=yes
-CONFIG=release SCRATCH_PATH=.build/testable SKIP_BUILD=1 Benchmarks/delivery-bench.sh >"$OUT/delivery.log" 2>&1 ||
-    echo "   delivery benchmark failed:"
-sed 's/^/   /' "$OUT/delivery.log"
-smtp=$(grep '^BENCH smtp messages' "$OUT/delivery.log" || true)
-source_line=$(grep '^BENCH smtp-source' "$OUT/delivery.log" || true)
-ratio=$(sed -n 's/^BENCH smtp ratio nhacviec\/smtp-source=//p' "$OUT/delivery.log")
-concurrent=$(grep '^BENCH webhooks.*concurrent_ok' "$OUT/delivery.log" || true)
-sequential=$(grep '^BENCH webhooks.*sequential_ok' "$OUT/delivery.log" || true)
-speedup=$(field speedup "$sequential")
-if [ -n "$ratio" ]; then
-    row "smtp: msgs/s, nhacviec (smtp-source)" \
-        "$(field per_second "$smtp") ($(field per_second "$source_line"))" "" ""
-    row "smtp: nhacviec / smtp-source" "${ratio}x" ">= 0.5x" "$(met "$ratio >= 0.5")"
-else
-    row "smtp: nhacviec / smtp-source" "not measured" ">= 0.5x" "no"
+if any_wanted "$USES_BINARY $USES_INPUTS"; then
+    quietly swift build -c release
+    BIN="$(swift build -c release --show-bin-path)/nhacviec"
+    echo "   binary: $BIN (release)"
 fi
-if [ -n "$speedup" ]; then
-    row "webhooks: calls/s, curl_multi (sequential)" \
-        "$(field concurrent_per_second "$concurrent") ($(field sequential_per_second "$sequential"))" "" ""
-    row "webhooks: curl_multi / one at a time" "${speedup}x" ">= 4x" "$(met "$speedup >= 4")"
-else
-    row "webhooks: curl_multi / one at a time" "not measured" ">= 4x" "no"
+if any_wanted "$USES_TESTS"; then
+    quietly swift build "${TESTABLE[@]}" --build-tests
+    TESTS="$(swift build "${TESTABLE[@]}" --show-bin-path)/nhacviecPackageTests.xctest"
+    echo "   test drivers: $TESTS (release, -enable-testing)"
 fi
-if postfix_running; then
-    echo "   postfix master daemon: running (it was running before: $postfix_before; not started or stopped here)"
-else
-    echo "   postfix master daemon: not running; only the smtp-sink and smtp-source binaries were used"
+if any_wanted "$USES_INPUTS"; then
+    "$BIN" holidays -c config/example.yaml --year 2024 --format json >"$OUT/holidays-2024.json"
+    "$PY" Benchmarks/generate.py "$OUT" --tasks 10000 --units 300
+    echo "   inputs: 10,000 tasks, 300 units (Benchmarks/generate.py), same deadlines in bench.yaml and bench.rem"
 fi
 
-echo
-echo "== 4. idle daemon: config/example.yaml at 2024-03-25 09:30 (after the morning's sends), watchdog off"
-echo "   (goal: RSS < 20 MiB; <= 1 wake-up per minute; the inbox is watched with inotify, so expect 0)"
-"$PY" Benchmarks/idle-daemon.py "$BIN" config/example.yaml 2024-03-25T09:30:00+07:00 \
-    --settle 5 --window "$IDLE_WINDOW" --trace "$IDLE_TRACE" >"$OUT/idle.log" 2>&1 ||
-    echo "   idle benchmark failed:"
-grep -v '^RESULT' "$OUT/idle.log" | sed 's/^idle: /   /'
-read -r _ _ rss hwm wakeups window status < <(grep '^RESULT idle' "$OUT/idle.log" || echo "RESULT idle 0 0 0 1 none")
-per_minute=$(py "f'{$wakeups * 60 / $window:.1f}'")
-row "idle daemon: VmRSS (VmHWM)" "$(py "f'{$rss / 1024:.1f} MiB ({$hwm / 1024:.1f} MiB)'")" "< 20 MiB" \
-    "$(met "$rss / 1024 < 20")"
-row "idle daemon: wake-ups per minute" "$per_minute ($wakeups in ${window} s)" "<= 1" "$(met "$per_minute <= 1")"
-row "idle daemon: exit status on SIGTERM" "$status" "0" "$(met "'$status' == '0'")"
+if want 1; then
+    echo
+    echo "== 1. nhacviec check (goal: < 1 s, < 100 MiB)"
+    check=$("$PY" Benchmarks/measure.py "check" "$RUNS" -- "$BIN" check -c "$OUT/bench.yaml")
+    grep -v '^RESULT' <<<"$check" | sed 's/^/   /'
+    check_s=$(awk '/^RESULT/ {print $(NF-1)}' <<<"$check")
+    check_mib=$(awk '/^RESULT/ {printf "%.1f", $NF / 1024}' <<<"$check")
+    row "check: median wall time" "$(py "f'{$check_s:.3f} s'")" "< 1 s" "$(met "$check_s < 1")"
+    row "check: peak RSS" "$check_mib MiB" "< 100 MiB" "$(met "$check_mib < 100")"
+fi
 
-echo
-echo "== 5. scheduler tick: 10,000 tasks, 100,000 ledger rows (goal: < 50 ms per tick, refresh included)"
-NHACVIEC_BENCH=1 "$TESTS" --testing-library swift-testing --filter SchedulerTickBenchmark >"$OUT/tick.log" 2>&1 ||
-    { echo "   tick benchmark failed:"; sed 's/^/   /' "$OUT/tick.log"; }
-grep '^BENCH tick' "$OUT/tick.log" | sed 's/^BENCH tick /   /'
-ticks=$(grep '^BENCH tick ticks=' "$OUT/tick.log" || true)
-first=$(grep '^BENCH tick first_ms=' "$OUT/tick.log" || true)
-load=$(grep '^BENCH tick snapshot_load_ms=' "$OUT/tick.log" || true)
-if [ -n "$ticks" ]; then
-    median=$(field median_ms "$ticks")
-    p95=$(field p95_ms "$ticks")
-    row "tick: snapshot load (100,000 rows)" "$(field snapshot_load_ms "$load") ms" "" ""
-    row "tick: first tick (builds the timeline)" "$(field first_ms "$first") ms" "" ""
-    row "tick: median of $(field ticks "$ticks") ticks" "$median ms" "< 50 ms" "$(met "$median < 50")"
-    row "tick: p95 (max)" "$p95 ms ($(field max_ms "$ticks") ms)" "< 50 ms" "$(met "$p95 < 50")"
-else
-    row "tick: median" "not measured" "< 50 ms" "no"
+if want 2; then
+    echo
+    echo "== 2. a year of reminders: nhacviec plan vs remind -s12 (goal: >= 10x faster than remind)"
+    ours=$("$PY" Benchmarks/measure.py "nhacviec plan 2024 (json)" "$RUNS" -- \
+        "$BIN" plan -c "$OUT/bench.yaml" --from 2024-01-01 --to 2024-12-31 --format json)
+    grep -v '^RESULT' <<<"$ours" | sed 's/^/   /'
+    theirs=$("$PY" Benchmarks/measure.py "remind -s12 (baseline)" "$RUNS" -- remind -s12 "$OUT/bench.rem" 1 Jan 2024)
+    grep -v '^RESULT' <<<"$theirs" | sed 's/^/   /'
+    lines=$("$BIN" plan -c "$OUT/bench.yaml" --from 2024-01-01 --to 2024-12-31 --format json | wc -l)
+    remind_lines=$(remind -s12 "$OUT/bench.rem" 1 Jan 2024 | wc -l)
+    echo "   output lines: nhacviec $lines steps, remind $remind_lines calendar entries"
+    o=$(awk '/^RESULT/ {print $(NF-1)}' <<<"$ours")
+    t=$(awk '/^RESULT/ {print $(NF-1)}' <<<"$theirs")
+    echo "   ratio: remind / nhacviec = $(py "f'{$t / $o:.1f}'")x"
+    row "plan 2024: median (remind -s12)" "$(py "f'{$o:.3f} s ({$t:.3f} s)'")" "" ""
+    row "plan 2024: remind / nhacviec" "$(py "f'{$t / $o:.1f}x'")" ">= 10x" "$(met "$t / $o >= 10")"
+fi
+
+if want 3; then
+    echo
+    echo "== 3. delivery: 1,000 emails to smtp-sink vs smtp-source; 2,000 webhooks, curl_multi vs one at a time"
+    postfix_before=no
+    postfix_running && postfix_before=yes
+    CONFIG=release SCRATCH_PATH=.build/testable SKIP_BUILD=1 Benchmarks/delivery-bench.sh >"$OUT/delivery.log" 2>&1 ||
+        echo "   delivery benchmark failed:"
+    sed 's/^/   /' "$OUT/delivery.log"
+    smtp=$(grep '^BENCH smtp messages' "$OUT/delivery.log" || true)
+    source_line=$(grep '^BENCH smtp-source' "$OUT/delivery.log" || true)
+    ratio=$(sed -n 's/^BENCH smtp ratio nhacviec\/smtp-source=//p' "$OUT/delivery.log")
+    concurrent=$(grep '^BENCH webhooks.*concurrent_ok' "$OUT/delivery.log" || true)
+    sequential=$(grep '^BENCH webhooks.*sequential_ok' "$OUT/delivery.log" || true)
+    speedup=$(field speedup "$sequential")
+    if [ -n "$ratio" ]; then
+        row "smtp: msgs/s, nhacviec (smtp-source)" \
+            "$(field per_second "$smtp") ($(field per_second "$source_line"))" "" ""
+        row "smtp: nhacviec / smtp-source" "${ratio}x" ">= 0.5x" "$(met "$ratio >= 0.5")"
+    else
+        row "smtp: nhacviec / smtp-source" "not measured" ">= 0.5x" "no"
+    fi
+    if [ -n "$speedup" ]; then
+        row "webhooks: calls/s, curl_multi (sequential)" \
+            "$(field concurrent_per_second "$concurrent") ($(field sequential_per_second "$sequential"))" "" ""
+        row "webhooks: curl_multi / one at a time" "${speedup}x" ">= 4x" "$(met "$speedup >= 4")"
+    else
+        row "webhooks: curl_multi / one at a time" "not measured" ">= 4x" "no"
+    fi
+    if postfix_running; then
+        echo "   postfix master daemon: running (it was running before: $postfix_before; not started or stopped here)"
+    else
+        echo "   postfix master daemon: not running; only the smtp-sink and smtp-source binaries were used"
+    fi
+fi
+
+if want 4; then
+    echo
+    echo "== 4. idle daemon: config/example.yaml at 2024-03-25 09:30 (after the morning's sends), watchdog off"
+    echo "   (goal: RSS < 20 MiB; <= 1 wake-up per minute; the inbox is watched with inotify, so expect 0)"
+    "$PY" Benchmarks/idle-daemon.py "$BIN" config/example.yaml 2024-03-25T09:30:00+07:00 \
+        --settle 5 --window "$IDLE_WINDOW" --trace "$IDLE_TRACE" >"$OUT/idle.log" 2>&1 ||
+        echo "   idle benchmark failed:"
+    grep -v '^RESULT' "$OUT/idle.log" | sed 's/^idle: /   /'
+    read -r _ _ rss hwm wakeups window status < <(grep '^RESULT idle' "$OUT/idle.log" || echo "RESULT idle 0 0 0 1 none")
+    per_minute=$(py "f'{$wakeups * 60 / $window:.1f}'")
+    row "idle daemon: VmRSS (VmHWM)" "$(py "f'{$rss / 1024:.1f} MiB ({$hwm / 1024:.1f} MiB)'")" "< 20 MiB" \
+        "$(met "$rss / 1024 < 20")"
+    row "idle daemon: wake-ups per minute" "$per_minute ($wakeups in ${window} s)" "<= 1" "$(met "$per_minute <= 1")"
+    row "idle daemon: exit status on SIGTERM" "$status" "0" "$(met "'$status' == '0'")"
+fi
+
+if want 5; then
+    echo
+    echo "== 5. scheduler tick: 10,000 tasks, 100,000 ledger rows (goal: < 50 ms per tick, refresh included)"
+    NHACVIEC_BENCH=1 "$TESTS" --testing-library swift-testing --filter SchedulerTickBenchmark >"$OUT/tick.log" 2>&1 ||
+        { echo "   tick benchmark failed:"; sed 's/^/   /' "$OUT/tick.log"; }
+    grep '^BENCH tick' "$OUT/tick.log" | sed 's/^BENCH tick /   /'
+    ticks=$(grep '^BENCH tick ticks=' "$OUT/tick.log" || true)
+    first=$(grep '^BENCH tick first_ms=' "$OUT/tick.log" || true)
+    load=$(grep '^BENCH tick snapshot_load_ms=' "$OUT/tick.log" || true)
+    if [ -n "$ticks" ]; then
+        median=$(field median_ms "$ticks")
+        p95=$(field p95_ms "$ticks")
+        row "tick: snapshot load (100,000 rows)" "$(field snapshot_load_ms "$load") ms" "" ""
+        row "tick: first tick (builds the timeline)" "$(field first_ms "$first") ms" "" ""
+        row "tick: median of $(field ticks "$ticks") ticks" "$median ms" "< 50 ms" "$(met "$median < 50")"
+        row "tick: p95 (max)" "$p95 ms ($(field max_ms "$ticks") ms)" "< 50 ms" "$(met "$p95 < 50")"
+    else
+        row "tick: median" "not measured" "< 50 ms" "no"
+    fi
+fi
+
+if want 6; then
+    echo
+    echo "== 6. consolidated report: 300 units, 10,000 tasks, four formats (goal: all four < 2 s)"
+    NHACVIEC_BENCH=1 /usr/bin/time -f '%M' -o "$OUT/report.rss" \
+        "$TESTS" --testing-library swift-testing --filter ReportBenchmark >"$OUT/report.log" 2>&1 ||
+        { echo "   report benchmark failed:"; sed 's/^/   /' "$OUT/report.log"; }
+    grep '^report-bench:' "$OUT/report.log" | sed 's/^report-bench: /   /'
+    report_total=$(awk '/^report-bench: (parse|working|build|render)/ {
+        for (i = 1; i <= NF; i++) if ($i == "ms" || $i == "ms,") total += $(i - 1) } END { printf "%.0f", total }' \
+        "$OUT/report.log")
+    report_rss=$(tail -1 "$OUT/report.rss" 2>/dev/null || echo 0)
+    echo "   total (parse + calendar + model + all four renders): $report_total ms;" \
+        "peak RSS of the test process $(py "f'{$report_rss / 1024:.0f}'") MiB"
+    for format in docx html md json; do
+        ms=$(awk -v f="$format" '$2 == "render" && $3 == f {print $4}' "$OUT/report.log")
+        row "report: render $format" "${ms:-?} ms" "" ""
+    done
+    row "report: parse + model + all four formats" "$report_total ms" "< 2000 ms" "$(met "${report_total:-99999} < 2000")"
+    row "report: peak RSS of the test process" "$(py "f'{$report_rss / 1024:.0f} MiB'")" "" ""
+fi
+
+if want 7; then
+    echo
+    echo "== 7. at a real network's latency: ${RTT_MS:-50} ms round trip and 0 ms (Benchmarks/latency-bench.sh)"
+    BIN="$BIN" TESTS="$TESTS" IDLE_WINDOW="$IDLE_WINDOW" Benchmarks/latency-bench.sh >"$OUT/latency.log" 2>&1 ||
+        echo "   latency benchmark failed:"
+    sed 's/^/   /' "$OUT/latency.log"
+    "$PY" Benchmarks/latency-summary.py "$OUT/latency.log" >>"$SUMMARY"
+fi
+
+if want 8; then
+    echo
+    echo "== 8. report forms: 300 units, one period (generate), the same 300 forms read back as filled"
+    NHACVIEC_BENCH=1 /usr/bin/time -f '%M' -o "$OUT/forms.rss" \
+        "$TESTS" --testing-library swift-testing --filter FormBenchmark >"$OUT/forms.log" 2>&1 ||
+        { echo "   form benchmark failed:"; sed 's/^/   /' "$OUT/forms.log"; }
+    grep '^form-bench:' "$OUT/forms.log" | sed 's/^form-bench: /   /'
+    forms_rss=$(tail -1 "$OUT/forms.rss" 2>/dev/null || echo 0)
+    for stage in generate read; do
+        ms=$(awk -v s="$stage" '$2 == s {print $3}' "$OUT/forms.log")
+        row "forms: $stage 300" "${ms:-?} ms" "" ""
+    done
+    row "forms: peak RSS of the test process" "$(py "f'{$forms_rss / 1024:.0f} MiB'")" "" ""
 fi
 
 echo
-echo "== 6. consolidated report: 300 units, 10,000 tasks, four formats (goal: all four < 2 s)"
-NHACVIEC_BENCH=1 /usr/bin/time -f '%M' -o "$OUT/report.rss" \
-    "$TESTS" --testing-library swift-testing --filter ReportBenchmark >"$OUT/report.log" 2>&1 ||
-    { echo "   report benchmark failed:"; sed 's/^/   /' "$OUT/report.log"; }
-grep '^report-bench:' "$OUT/report.log" | sed 's/^report-bench: /   /'
-report_total=$(awk '/^report-bench: (parse|working|build|render)/ {
-    for (i = 1; i <= NF; i++) if ($i == "ms" || $i == "ms,") total += $(i - 1) } END { printf "%.0f", total }' \
-    "$OUT/report.log")
-report_rss=$(tail -1 "$OUT/report.rss" 2>/dev/null || echo 0)
-echo "   total (parse + calendar + model + all four renders): $report_total ms;" \
-    "peak RSS of the test process $(py "f'{$report_rss / 1024:.0f}'") MiB"
-for format in docx html md json; do
-    ms=$(awk -v f="$format" '$2 == "render" && $3 == f {print $4}' "$OUT/report.log")
-    row "report: render $format" "${ms:-?} ms" "" ""
-done
-row "report: parse + model + all four formats" "$report_total ms" "< 2000 ms" "$(met "${report_total:-99999} < 2000")"
-row "report: peak RSS of the test process" "$(py "f'{$report_rss / 1024:.0f} MiB'")" "" ""
-
-echo
-echo "== 7. at a real network's latency: ${RTT_MS:-50} ms round trip and 0 ms (Benchmarks/latency-bench.sh)"
-BIN="$BIN" TESTS="$TESTS" IDLE_WINDOW="$IDLE_WINDOW" Benchmarks/latency-bench.sh >"$OUT/latency.log" 2>&1 ||
-    echo "   latency benchmark failed:"
-sed 's/^/   /' "$OUT/latency.log"
-"$PY" Benchmarks/latency-summary.py "$OUT/latency.log" >>"$SUMMARY"
-
-echo
-echo "== 8. report forms: 300 units, one period (generate), the same 300 forms read back as filled"
-NHACVIEC_BENCH=1 /usr/bin/time -f '%M' -o "$OUT/forms.rss" \
-    "$TESTS" --testing-library swift-testing --filter FormBenchmark >"$OUT/forms.log" 2>&1 ||
-    { echo "   form benchmark failed:"; sed 's/^/   /' "$OUT/forms.log"; }
-grep '^form-bench:' "$OUT/forms.log" | sed 's/^form-bench: /   /'
-forms_rss=$(tail -1 "$OUT/forms.rss" 2>/dev/null || echo 0)
-for stage in generate read; do
-    ms=$(awk -v s="$stage" '$2 == s {print $3}' "$OUT/forms.log")
-    row "forms: $stage 300" "${ms:-?} ms" "" ""
-done
-row "forms: peak RSS of the test process" "$(py "f'{$forms_rss / 1024:.0f} MiB'")" "" ""
-
 echo "== summary (load at the end: $(uptime | sed 's/.*load average: //'))"
 "$PY" - "$SUMMARY" <<'EOF'
 import sys
