@@ -113,16 +113,10 @@ package struct WebServer: Sendable {
             }
         }
         router.post("/tasks/:task/status") { request, context in
-            var request = request
-            guard let user = Self.user(site, request) else { return WebResponses.unauthorized() }
-            let form = try await Self.form(&request)
-            guard site.csrf.isValid(form["csrf"] ?? "", user: user) else {
-                site.logger.notice("POST refused: missing or wrong CSRF token", metadata: ["web.user": "\(user)"])
-                return WebResponses.text(
-                    "Biểu mẫu đã hết hạn hoặc không hợp lệ: hãy tải lại trang rồi gửi lại.\n", status: .forbidden)
+            try await Self.officePost(site, request) { user, form in
+                try TaskStatusForm.handle(
+                    site: site, user: user, taskID: context.parameters.get("task") ?? "", form: form)
             }
-            return try TaskStatusForm.handle(
-                site: site, user: user, taskID: context.parameters.get("task") ?? "", form: form)
         }
         router.get("/difficulties") { request, _ in
             try Self.office(site, request) { view in
@@ -134,15 +128,9 @@ package struct WebServer: Sendable {
             }
         }
         router.post("/difficulties/:id") { request, context in
-            var request = request
-            guard let user = Self.user(site, request) else { return WebResponses.unauthorized() }
-            let form = try await Self.form(&request)
-            guard site.csrf.isValid(form["csrf"] ?? "", user: user) else {
-                site.logger.notice("POST refused: missing or wrong CSRF token", metadata: ["web.user": "\(user)"])
-                return WebResponses.text(
-                    "Biểu mẫu đã hết hạn hoặc không hợp lệ: hãy tải lại trang rồi gửi lại.\n", status: .forbidden)
+            try await Self.officePost(site, request) { user, form in
+                try DifficultyForm.handle(site: site, user: user, id: context.parameters.get("id") ?? "", form: form)
             }
-            return try DifficultyForm.handle(site: site, user: user, id: context.parameters.get("id") ?? "", form: form)
         }
         router.get("/periods") { request, _ in
             try Self.office(site, request) { view in
@@ -279,6 +267,20 @@ package struct WebServer: Sendable {
     {
         guard let user = user(site, request) else { return WebResponses.unauthorized() }
         return try page(try view(site, user: user))
+    }
+
+    /// An Office form's POST: 401 without a login, 403 without the user's CSRF token, else `handle(user, form)`.
+    static func officePost(
+        _ site: WebSite, _ request: Request, _ handle: (String, [String: String]) throws -> Response
+    ) async throws -> Response {
+        var request = request
+        guard let user = user(site, request) else { return WebResponses.unauthorized() }
+        let form = try await form(&request)
+        guard site.csrf.isValid(form["csrf"] ?? "", user: user) else {
+            site.logger.notice("POST refused: missing or wrong CSRF token", metadata: ["web.user": "\(user)"])
+            return csrfRefused()
+        }
+        return try handle(user, form)
     }
 
     static func ics(_ view: OfficeView, unit: String?) -> Response {

@@ -6,9 +6,11 @@ enum WebTemplates {
         "header": header, "footer": footer, "dashboard": dashboard, "units": units, "unit": unit, "tasks": tasks,
         "task": task, "periods": periods, "period": period, "calendar": calendar, "message": message,
         "difficulties": difficulties, "unitHeader": unitHeader, "unitReport": unitReport, "unitReceipt": unitReceipt,
+        "unitReports": unitReports, "documentHead": documentHead,
     ]
 
-    static let header = """
+    /// Every page's `<head>`: the Office's pages and the units' alike.
+    static let documentHead = """
         <!DOCTYPE html>
         <html lang="vi">
         <head>
@@ -17,6 +19,10 @@ enum WebTemplates {
         <title>{{title}} · Nhắc việc</title>
         <link rel="stylesheet" href="/static/style.css">
         </head>
+        """
+
+    static let header = """
+        {{>documentHead}}
         <body>
         <a class="skip" href="#main">Bỏ qua trình đơn, tới nội dung chính</a>
         <header class="site">
@@ -52,17 +58,7 @@ enum WebTemplates {
         Lần chạy gần nhất của dịch vụ nhắc việc: {{lastPass}}.</p>
         <section aria-labelledby="h-reports">
         <h2 id="h-reports">Báo cáo định kỳ của các đơn vị, {{periodName}}</h2>
-        {{#reports}}
-        <p>Hạn nộp: <strong>{{due}}</strong>. Đúng hạn: {{onTime}} · Chậm: {{late}} · Chưa gửi: {{missing}}.</p>
-        <table>
-        <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Ngày nhận</th></tr></thead>
-        <tbody>
-        {{#units}}<tr class="{{css}}"><td><a href="{{href}}">{{name}}</a></td><td>{{status}}</td><td>{{received}}</td></tr>
-        {{/units}}
-        </tbody>
-        </table>
-        {{/reports}}
-        {{^reports}}<p>Cấu hình không có báo cáo định kỳ hằng tháng.</p>{{/reports}}
+        {{>unitReports}}
         </section>
         <section aria-labelledby="h-overdue">
         <h2 id="h-overdue">Nhiệm vụ quá hạn ({{overdueCount}})</h2>
@@ -118,6 +114,21 @@ enum WebTemplates {
         {{^deliveries}}<p>Không có thư nào đang gửi lại hay thất bại.</p>{{/deliveries}}
         </section>
         {{>footer}}
+        """
+
+    /// Each unit's monthly report for one period (the dashboard and the period page).
+    static let unitReports = """
+        {{#reports}}
+        <p>Hạn nộp: <strong>{{due}}</strong>. Đúng hạn: {{onTime}} · Chậm: {{late}} · Chưa gửi: {{missing}}.</p>
+        <table>
+        <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Ngày nhận</th></tr></thead>
+        <tbody>
+        {{#units}}<tr class="{{css}}"><td><a href="{{href}}">{{name}}</a></td><td>{{status}}</td><td>{{received}}</td></tr>
+        {{/units}}
+        </tbody>
+        </table>
+        {{/reports}}
+        {{^reports}}<p>Cấu hình không có báo cáo định kỳ hằng tháng.</p>{{/reports}}
         """
 
     static let units = """
@@ -270,17 +281,7 @@ enum WebTemplates {
         </section>
         <section aria-labelledby="h-units">
         <h2 id="h-units">Báo cáo của các đơn vị</h2>
-        {{#reports}}
-        <p>Hạn nộp: <strong>{{due}}</strong>. Đúng hạn: {{onTime}} · Chậm: {{late}} · Chưa gửi: {{missing}}.</p>
-        <table>
-        <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Ngày nhận</th></tr></thead>
-        <tbody>
-        {{#units}}<tr class="{{css}}"><td><a href="{{href}}">{{name}}</a></td><td>{{status}}</td><td>{{received}}</td></tr>
-        {{/units}}
-        </tbody>
-        </table>
-        {{/reports}}
-        {{^reports}}<p>Cấu hình không có báo cáo định kỳ hằng tháng.</p>{{/reports}}
+        {{>unitReports}}
         </section>
         {{>footer}}
         """
@@ -352,14 +353,7 @@ enum WebTemplates {
 
     /// The unit pages' head: no Office menu, nothing but the unit's own page.
     static let unitHeader = """
-        <!DOCTYPE html>
-        <html lang="vi">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}} · Nhắc việc</title>
-        <link rel="stylesheet" href="/static/style.css">
-        </head>
+        {{>documentHead}}
         <body class="unit">
         <header class="site"><p class="org">{{organization}}</p></header>
         <main id="main">
