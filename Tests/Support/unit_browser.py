@@ -10,9 +10,7 @@ form:   fills one invalid value (progress 150), sees the error beside the field 
         values kept, corrects it, submits, sees the receipt.
 upload: uploads the filled Word form, sees the receipt.
 Prints one line per check; exits 1 on the first failure. Waits on conditions, never sleeps."""
-import os, sys, tempfile
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import os, sys
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -21,14 +19,9 @@ link = sys.argv[2]
 form_path = sys.argv[3] if mode == "upload" else None
 out = sys.argv[-1]
 os.makedirs(out, exist_ok=True)
-profile = tempfile.mkdtemp(prefix="nhacviec-chromium-")
 
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", "--window-size=390,844", "--lang=vi"):
-    options.add_argument(argument)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+from chromium_session import chromium  # noqa: E402 (beside this script)
+driver = chromium("390,844")
 driver.set_page_load_timeout(120)
 # Headless windows are at least 500 px wide and lose height to the window frame: emulate
 # the phone's viewport itself, as Chromium's device mode does.

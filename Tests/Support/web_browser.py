@@ -7,23 +7,16 @@ Usage: web_browser.py BASE_URL USER PASSWORD OUT_DIR
 Prints one line per check; exits 1 on the first failure."""
 import os, sys, tempfile, time
 from urllib.parse import quote
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, user, password, out = sys.argv[1:5]
 os.makedirs(out, exist_ok=True)
-profile = tempfile.mkdtemp(prefix="nhacviec-chromium-")
 downloads = tempfile.mkdtemp(prefix="nhacviec-downloads-")
 
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", "--window-size=1280,1000", "--lang=vi"):
-    options.add_argument(argument)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+from chromium_session import chromium  # noqa: E402 (beside this script)
+driver = chromium("1280,1000")
 wait = WebDriverWait(driver, 20)
 
 

@@ -1,0 +1,17 @@
+"""Debian's Chromium, headless, through chromedriver and Selenium: the one way the browser
+tests (web_browser.py, unit_browser.py) start it. A fresh profile per run, so nothing a
+test leaves (cookies, cached credentials) reaches another."""
+import tempfile
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+
+def chromium(window_size):
+    """A new headless Chromium with a window of `window_size` ("width,height")."""
+    profile = tempfile.mkdtemp(prefix="nhacviec-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--user-data-dir={profile}", f"--window-size={window_size}", "--lang=vi"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
