@@ -95,6 +95,15 @@ package final class PythonServer: @unchecked Sendable {
         self.port = port
     }
 
+    /// smtp_server.py with STARTTLS and the throwaway CA's 127.0.0.1 certificate: a server
+    /// nhacviec does not trust unless `ca_file` names `TestSupport.certificates`' `ca.pem`.
+    package static func smtpWithTestCertificate(_ outdir: String, _ extra: [String] = []) throws -> PythonServer {
+        let certificates = try TestSupport.certificates.get()
+        return try PythonServer(
+            "smtp_server.py",
+            [outdir, "--tls", certificates.file("server.pem"), certificates.file("server.key")] + extra)
+    }
+
     /// SIGKILL by PID: the test process blocks SIGTERM in its threads and a child
     /// inherits that mask, so a plain terminate() could go unnoticed.
     package func stop() {

@@ -7,16 +7,6 @@ import Testing
 /// alert is delivered with what waited once the config is fixed; a problem that comes
 /// back after a working delivery is a new episode and is told again.
 @Suite struct ConfigurationAlertTests {
-    static func delivery(port: Int, caFile: String?) -> String {
-        """
-          email:
-            url: smtp://127.0.0.1:\(port)
-            tls: required
-            from: "Văn phòng Ban Quản lý <vanphong@example.gov.vn>"
-            timeout: 10s
-        """ + (caFile.map { "\n    ca_file: \($0)" } ?? "")
-    }
-
     /// The ledger's alert rows (`stored_message`), read with Python's sqlite3, not nhacviec.
     static func alertRows(_ fixture: DaemonFixture) throws -> [String] {
         let result = try TestSupport.run(
@@ -46,11 +36,9 @@ import Testing
     @Test func twoRunsAgainstAnUntrustedCertificateAlertOnceAndTheFixDeliversTheAlertOnce() throws {
         let certificates = try TestSupport.certificates.get()
         let received = try TemporaryDirectory()
-        let server = try PythonServer(
-            "smtp_server.py",
-            [received.path, "--tls", certificates.file("server.pem"), certificates.file("server.key")])
+        let server = try PythonServer.smtpWithTestCertificate(received.path)
         defer { server.stop() }
-        let fixture = try DaemonFixture(delivery: Self.delivery(port: server.port, caFile: nil))
+        let fixture = try DaemonFixture(delivery: BoardConfig.email(port: server.port, caFile: nil))
         try #require(FileManager.default.fileExists(atPath: fixture.configPath))
 
         // Fri 22/03 08:00: the reminder fails on the certificate; the alert cannot go by
@@ -76,7 +64,7 @@ import Testing
         // The admin sets ca_file: the reminder and the waiting alert are delivered, each once.
         try fixture.write(
             DaemonFixture.config(
-                delivery: Self.delivery(port: server.port, caFile: certificates.file("ca.pem")), webhooks: "",
+                delivery: BoardConfig.email(port: server.port, caFile: certificates.file("ca.pem")), webhooks: "",
                 unitWebhooks: ""))
         let fixed = try fixture.runOnce("2024-03-22T10:00:00+07:00")
         #expect(fixed.status == 0, "\(fixed.stderr)")
@@ -92,7 +80,7 @@ import Testing
         // Broken again after it worked: a new episode, told again (a second ledger row).
         try fixture.write(
             DaemonFixture.config(
-                delivery: Self.delivery(port: server.port, caFile: nil), webhooks: "", unitWebhooks: ""))
+                delivery: BoardConfig.email(port: server.port, caFile: nil), webhooks: "", unitWebhooks: ""))
         let broken = try fixture.runOnce("2024-03-28T08:00:00+07:00")
         #expect(broken.stderr.contains("the mail server configuration needs fixing"), "\(broken.stderr)")
         let rows = try Self.alertRows(fixture)

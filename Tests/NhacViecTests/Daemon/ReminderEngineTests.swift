@@ -8,56 +8,47 @@ import Testing
 /// The engine in-process against a real state store in a temporary directory, the
 /// real outbox and a real HTTP receiver: no fakes but the clock (an argument).
 @Suite struct ReminderEngineTests {
-    /// One task due Fri 29/03/2024: before-5wd fires on Fri 22/03 at 08:00.
+    /// The shared board (``BoardConfig``) with phong-qldt's webhook at `webhookURL`:
+    /// task II.3 is due Fri 29/03/2024, so before-5wd fires on Fri 22/03 at 08:00.
     static func config(webhookURL: String) throws -> Config {
         try TestConfig.load(
-            """
-            version: 1
-            organization:
-              name: Ban Quản lý Khu kinh tế Hải Phòng
-              office: van-phong
-              plan_year: 2024
-              admins: [quantri@example.gov.vn]
-            delivery:
-              send_time: "08:00"
-              retry: { first: 1m, max_interval: 10m, give_up_after: 2h }
-            webhooks:
-              - id: zalo-qldt
-                url: \(webhookURL)
-            units:
-              - id: van-phong
-                name: Văn phòng Ban Quản lý
-                email: vanphong@example.gov.vn
-              - id: phong-qldt
-                name: Phòng Quản lý đầu tư
-                email: qldt@example.gov.vn
-                webhooks: [zalo-qldt]
-            tasks:
-              - id: II.3
-                area: the_che
-                title: Rà soát văn bản quy phạm pháp luật
-                lead: phong-qldt
-                due: 29/03/2024
-            """)
+            BoardConfig.yaml(
+                webhooks: "webhooks:\n  - id: zalo-qldt\n    url: \(webhookURL)",
+                unitWebhooks: "webhooks: [zalo-qldt]"))
     }
 
     static let before5wd = ISO8601DateFormatter().date(from: "2024-03-22T01:00:00Z") ?? Date.distantPast
 
+    /// A real state store in a temporary directory and an engine on it (live delivery:
+    /// the outbox, or the config's SMTP server and webhooks).
     struct Setup {
         let state: TemporaryDirectory
         let store: StateStore
         let engine: ReminderEngine
         var outbox: String { state.path + "/outbox" }
 
-        init(webhookURL: String, stop: StopRequest = StopRequest()) throws {
+        init(config: Config, stop: StopRequest = StopRequest()) throws {
             state = try TemporaryDirectory()
             store = try StateStore(directory: state.path)
-            let config = try ReminderEngineTests.config(webhookURL: webhookURL)
-            let delivery = try DeliveryService(
-                config: config, stateDirectory: state.path, mode: .live, environment: [:])
-            engine = try ReminderEngine(
+            engine = try Self.engine(config, store: store, directory: state.path, stop: stop)
+        }
+
+        init(webhookURL: String, stop: StopRequest = StopRequest()) throws {
+            try self.init(config: try ReminderEngineTests.config(webhookURL: webhookURL), stop: stop)
+        }
+
+        /// A new engine on the same state, as a reload (SIGHUP) or a restart makes.
+        func reloaded(_ config: Config) throws -> ReminderEngine {
+            try Self.engine(config, store: store, directory: state.path, stop: StopRequest())
+        }
+
+        private static func engine(_ config: Config, store: StateStore, directory: String, stop: StopRequest) throws
+            -> ReminderEngine
+        {
+            let delivery = try DeliveryService(config: config, stateDirectory: directory, mode: .live, environment: [:])
+            return try ReminderEngine(
                 config: config, store: store, delivery: delivery, logger: Logger(label: "test"),
-                reportsDirectory: state.path, stop: stop)
+                reportsDirectory: directory, stop: stop)
         }
 
         func outboxFiles(_ fileExtension: String) -> [String] {
@@ -155,66 +146,29 @@ import Testing
 /// A failure of the mail server's configuration (DESIGN §5): retried, the admins
 /// told at once naming the fix, delivered once the config is fixed and reloaded.
 @Suite struct ServerConfigurationFailureTests {
+    /// The shared board, mailing through a TLS server on `port`.
     static func config(port: Int, caFile: String?) throws -> Config {
         try TestConfig.load(
-            """
-            version: 1
-            organization:
-              name: Ban Quản lý Khu kinh tế Hải Phòng
-              office: van-phong
-              plan_year: 2024
-              admins: [quantri@example.gov.vn]
-            delivery:
-              send_time: "08:00"
-              email:
-                url: smtp://127.0.0.1:\(port)
-                tls: required
-                from: "Văn phòng Ban Quản lý <vanphong@example.gov.vn>"
-                timeout: 10s
-            \(caFile.map { "    ca_file: \($0)" } ?? "")
-              retry: { first: 10m, max_interval: 1h, give_up_after: 24h }
-            units:
-              - id: van-phong
-                name: Văn phòng Ban Quản lý
-                email: vanphong@example.gov.vn
-              - id: phong-qldt
-                name: Phòng Quản lý đầu tư
-                email: qldt@example.gov.vn
-            tasks:
-              - id: II.3
-                area: the_che
-                title: Rà soát văn bản quy phạm pháp luật
-                lead: phong-qldt
-                due: 29/03/2024
-            """)
+            BoardConfig.yaml(delivery: BoardConfig.email(port: port, caFile: caFile)))
     }
 
     @Test func anUntrustedCertificateWaitsAlertsNamingCAFileAndIsDeliveredAfterTheFix() throws {
         let certificates = try TestSupport.certificates.get()
         let received = try TemporaryDirectory()
-        let server = try PythonServer(
-            "smtp_server.py",
-            [received.path, "--tls", certificates.file("server.pem"), certificates.file("server.key")])
+        let server = try PythonServer.smtpWithTestCertificate(received.path)
         defer { server.stop() }
-        let state = try TemporaryDirectory()
-        let store = try StateStore(directory: state.path)
-        func engine(_ config: Config) throws -> ReminderEngine {
-            let delivery = try DeliveryService(
-                config: config, stateDirectory: state.path, mode: .live, environment: [:])
-            return try ReminderEngine(
-                config: config, store: store, delivery: delivery, logger: Logger(label: "test"),
-                reportsDirectory: state.path)
-        }
+        let setup = try ReminderEngineTests.Setup(config: try Self.config(port: server.port, caFile: nil))
+        let store = setup.store
         let key = "task:II.3/2024-03-29/before-5wd/phong-qldt/email"
         let now = ReminderEngineTests.before5wd
 
-        let broken = try engine(try Self.config(port: server.port, caFile: nil))
+        let broken = setup.engine
         let first = broken.pass(now: now)
 
         #expect(first.failed == 1 && first.dead == 0, "retried, not dead-lettered: \(first)")
         #expect(try store.delivery(key: key)?.status == .retrying)
         // The alert could not go by e-mail (same server): it waits in the outbox, naming the fix.
-        let outbox = state.path + "/outbox"
+        let outbox = setup.outbox
         let alerts = try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") }
         try #require(alerts.count == 1)
         let alert = try ParsedEmail.parse(file: outbox + "/" + alerts[0])
@@ -222,14 +176,14 @@ import Testing
         #expect(alert.parts.contains { $0.text?.contains("delivery.email.ca_file") == true })
         // Told once, not at every retry, nor after a reload (a new engine on the same state).
         _ = broken.pass(now: now.addingTimeInterval(1800))
-        _ = try engine(try Self.config(port: server.port, caFile: nil)).pass(now: now.addingTimeInterval(3600))
+        _ = try setup.reloaded(try Self.config(port: server.port, caFile: nil)).pass(now: now.addingTimeInterval(3600))
         #expect(try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") }.count == 1)
         let told = try #require(try store.unfinishedStoredMessages().first)
         #expect(told.key.hasPrefix("alert:server-configuration/"))
         #expect(told.attempts >= 2, "the alert itself is retried like every stored message")
 
         // The admin adds ca_file and reloads: what waited goes out at once.
-        let fixed = try engine(try Self.config(port: server.port, caFile: certificates.file("ca.pem")))
+        let fixed = try setup.reloaded(try Self.config(port: server.port, caFile: certificates.file("ca.pem")))
         let later = now.addingTimeInterval(3660)
         #expect(try store.bringRetriesForward(to: later) == 1)
         let second = fixed.pass(now: later)
