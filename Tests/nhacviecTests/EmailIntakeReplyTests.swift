@@ -23,9 +23,10 @@ import Testing
 
         /// Writes the config and returns its path.
         /// - Parameter officeTask: gives the Office a task due 22/03/2024, so it gets reminder digests.
+        /// - Parameter imapURL: another way to the mailbox (a proxy), plain IMAP without TLS.
         func config(
             intake: Bool = true, poll: String = "30s", retryFirst: String = "1m", officeTask: Bool = false,
-            name: String = "nhacviec"
+            imapURL: String? = nil, name: String = "nhacviec"
         ) throws -> String {
             let path = directory.file("\(name).yaml")
             var text = """
@@ -67,7 +68,8 @@ import Testing
                 text += """
                     intake:
                       email:
-                        url: imaps://127.0.0.1:\(server.imapsPort)/INBOX
+                        url: \(imapURL ?? "imaps://127.0.0.1:\(server.imapsPort)/INBOX")
+                        tls: \(imapURL == nil ? "required" : "none")
                         ca_file: \(server.caFile)
                         username: \(server.user)
                         password_env: NHACVIEC_IMAP_PASSWORD

@@ -28,10 +28,14 @@ final class CurlIMAPConnection {
         var connectTimeout: Duration
         /// The limit for one command, a message fetch included.
         var timeout: Duration
+        /// Asked about once a second during every command; true ends it at once (a
+        /// SIGTERM must not wait for a stalled server's timeout, DESIGN §10).
+        var shouldAbort: (@Sendable () -> Bool)? = nil
     }
 
     private let easy: CurlEasy
     private let serverURL: String
+    private let abortCheck: CurlAbortCheck?
 
     init(options: Options) throws(CurlError) {
         easy = try CurlEasy()
@@ -50,6 +54,13 @@ final class CurlIMAPConnection {
         try easy.set(CURLOPT_PASSWORD, options.password)
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeout.curlMilliseconds)
         try easy.set(CURLOPT_TIMEOUT_MS, options.timeout.curlMilliseconds)
+        if let shouldAbort = options.shouldAbort {
+            let check = CurlAbortCheck(shouldAbort)
+            try check.install(on: easy)
+            abortCheck = check
+        } else {
+            abortCheck = nil
+        }
     }
 
     /// Runs `command` (e.g. `STATUS "INBOX" (UIDVALIDITY)`) with `mailbox` selected first

@@ -105,7 +105,7 @@ package final class Daemon {
         do {
             return try EmailIntakePoller(
                 config: config, store: store, stateDirectory: options.stateDirectory,
-                environment: options.environment, logger: logger)
+                environment: options.environment, logger: logger, stop: DaemonSignals.stop)
         } catch {
             logger.error("the report mailbox cannot be polled", metadata: ["error": "\(error)"])
             return nil

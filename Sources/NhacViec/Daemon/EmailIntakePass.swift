@@ -42,10 +42,12 @@ package struct EmailIntakePass {
     package let mailbox: IMAPMailbox
     package let delivery: DeliveryService
     package let logger: Logger
+    /// A stop (the daemon's SIGTERM) ends the pass between messages and before the replies.
+    package let stop: StopRequest
 
     package init(
         config: Config, settings: EmailIntakeSettings, store: StateStore, mailbox: IMAPMailbox,
-        delivery: DeliveryService, logger: Logger
+        delivery: DeliveryService, logger: Logger, stop: StopRequest = StopRequest()
     ) {
         self.config = config
         self.settings = settings
@@ -53,6 +55,7 @@ package struct EmailIntakePass {
         self.mailbox = mailbox
         self.delivery = delivery
         self.logger = logger
+        self.stop = stop
     }
 
     /// Polls once at `now`. IMAP failures are logged and recorded (the next poll tries
@@ -77,7 +80,8 @@ package struct EmailIntakePass {
         try store.setMetadata(Self.resultKey, to: summary.line)
         try store.setMetadata(Self.backlogKey, to: String(summary.backlog))
         let retry = RetryPolicy(config.delivery.retry)
-        summary.repliesSent = try StoredMessageSender(delivery: delivery, store: store, retry: retry).sendDue(now: now)
+        summary.repliesSent = try StoredMessageSender(delivery: delivery, store: store, retry: retry, stop: stop)
+            .sendDue(now: now)
         return summary
     }
 
@@ -104,7 +108,7 @@ package struct EmailIntakePass {
         }
         let batch = waiting.prefix(Self.maximumPerPoll)
         summary.backlog = waiting.count - batch.count
-        for message in batch {
+        for message in batch where !stop.isRequested {
             let outcome = try take(message, uidValidity: status.uidValidity, now: now)
             switch outcome {
             case .accepted: summary.accepted += 1

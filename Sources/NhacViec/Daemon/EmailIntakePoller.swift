@@ -11,13 +11,15 @@ package final class EmailIntakePoller {
     private let delivery: DeliveryService
     private let environment: [String: String]
     private let logger: Logger
+    private let stop: StopRequest
     private var mailbox: IMAPMailbox?
     /// When the next poll is due; the first comes at once.
     package private(set) var nextPoll = Date.distantPast
 
     /// nil when `intake.email` is not configured.
     package init?(
-        config: Config, store: StateStore, stateDirectory: String, environment: [String: String], logger: Logger
+        config: Config, store: StateStore, stateDirectory: String, environment: [String: String], logger: Logger,
+        stop: StopRequest = StopRequest()
     ) throws(ConfigError) {
         guard let settings = config.intake.email else { return nil }
         self.config = config
@@ -25,9 +27,10 @@ package final class EmailIntakePoller {
         self.store = store
         self.environment = environment
         self.logger = logger
+        self.stop = stop
         delivery = try DeliveryService(
             config: config, stateDirectory: stateDirectory, mode: .live, environment: environment)
-        mailbox = try EmailIntakeRunner.mailbox(settings, config: config, environment: environment)
+        mailbox = try EmailIntakeRunner.mailbox(settings, config: config, environment: environment, stop: stop)
     }
 
     package var interval: TimeInterval { TimeInterval(settings.poll.seconds ?? 120) }
@@ -41,14 +44,18 @@ package final class EmailIntakePoller {
         return nextPoll
     }
 
-    /// Polls now (`run --once`).
+    /// Polls now (`run --once`). A SIGTERM ends the IMAP command under way within a second
+    /// (DESIGN §10: a stop never waits for a stalled server).
     package func poll(now: Date) {
+        guard !stop.isRequested else { return }
         do {
             let mailbox =
-                try self.mailbox ?? EmailIntakeRunner.mailbox(settings, config: config, environment: environment)
+                try self.mailbox
+                ?? EmailIntakeRunner.mailbox(settings, config: config, environment: environment, stop: stop)
             self.mailbox = mailbox
             let summary = try EmailIntakePass(
-                config: config, settings: settings, store: store, mailbox: mailbox, delivery: delivery, logger: logger
+                config: config, settings: settings, store: store, mailbox: mailbox, delivery: delivery, logger: logger,
+                stop: stop
             ).run(now: now)
             if summary.error == nil {
                 logger.notice("intake: \(summary.line)", metadata: ["intake.replies": "\(summary.repliesSent)"])

@@ -6,8 +6,9 @@ import Logging
 /// `*_file`, never logged) and runs one ``EmailIntakePass``.
 package enum EmailIntakeRunner {
     /// The mailbox client for `settings`, or a config error naming the password's source.
+    /// - Parameter stop: a stop asked for ends the command under way at once.
     package static func mailbox(
-        _ settings: EmailIntakeSettings, config: Config, environment: [String: String]
+        _ settings: EmailIntakeSettings, config: Config, environment: [String: String], stop: StopRequest? = nil
     ) throws(ConfigError) -> IMAPMailbox {
         let password: String
         do {
@@ -21,11 +22,14 @@ package enum EmailIntakeRunner {
                         message: "cannot read the mailbox password: \(error.message)")
                 ])
         }
+        var abort: (@Sendable () -> Bool)?
+        if let stop { abort = { stop.isRequested } }
         do {
             return try IMAPMailbox(
                 settings: .init(
                     serverURL: settings.serverURL, mailbox: settings.mailbox, tls: settings.tls,
-                    username: settings.username, password: password, caFile: settings.caFile))
+                    username: settings.username, password: password, caFile: settings.caFile,
+                    shouldAbort: abort))
         } catch {
             throw ConfigError(
                 code: .invalid,

@@ -12,11 +12,14 @@ package final class IMAPMailbox {
         package var password: String
         package var caFile: String?
         package var timeout: Duration
+        /// Asked during every command; true ends it at once (the daemon's SIGTERM).
+        package var shouldAbort: (@Sendable () -> Bool)?
 
         package init(
             serverURL: String, mailbox: String, tls: TLSMode, username: String, password: String, caFile: String?,
-            timeout: Duration = .seconds(60)
+            timeout: Duration = .seconds(60), shouldAbort: (@Sendable () -> Bool)? = nil
         ) {
+            self.shouldAbort = shouldAbort
             self.serverURL = serverURL
             self.mailbox = mailbox
             self.tls = tls
@@ -73,7 +76,7 @@ package final class IMAPMailbox {
                 options: .init(
                     serverURL: settings.serverURL, tls: tls, username: settings.username, password: settings.password,
                     caFile: settings.caFile, connectTimeout: min(settings.timeout, .seconds(30)),
-                    timeout: settings.timeout))
+                    timeout: settings.timeout, shouldAbort: settings.shouldAbort))
         } catch {
             throw IMAPError(error, doing: "cannot set up libcurl for IMAP")
         }
