@@ -35,7 +35,7 @@ final class CurlIMAPConnection {
 
     private let easy: CurlEasy
     private let serverURL: String
-    private let abortCheck: CurlAbortCheck?
+    private let abortCheck: CurlIMAPAbortCheck?
 
     init(options: Options) throws(CurlError) {
         easy = try CurlEasy()
@@ -55,7 +55,7 @@ final class CurlIMAPConnection {
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeout.curlMilliseconds)
         try easy.set(CURLOPT_TIMEOUT_MS, options.timeout.curlMilliseconds)
         if let shouldAbort = options.shouldAbort {
-            let check = CurlAbortCheck(shouldAbort)
+            let check = CurlIMAPAbortCheck(shouldAbort)
             try check.install(on: easy)
             abortCheck = check
         } else {

@@ -8,7 +8,7 @@ import CurlShim
 ///
 /// The easy handle points at this object (`CURLOPT_XFERINFODATA`) without retaining
 /// it: its owner keeps it as long as the handle.
-final class CurlAbortCheck {
+final class CurlIMAPAbortCheck {
     let shouldAbort: @Sendable () -> Bool
 
     init(_ shouldAbort: @escaping @Sendable () -> Bool) {
@@ -28,6 +28,6 @@ final class CurlAbortCheck {
 
     static let callback: curl_xferinfo_callback = { context, _, _, _, _ in
         guard let context else { return 0 }
-        return Unmanaged<CurlAbortCheck>.fromOpaque(context).takeUnretainedValue().shouldAbort() ? 1 : 0
+        return Unmanaged<CurlIMAPAbortCheck>.fromOpaque(context).takeUnretainedValue().shouldAbort() ? 1 : 0
     }
 }
