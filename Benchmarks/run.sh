@@ -13,6 +13,9 @@
 #      receiver, curl_multi vs one at a time (goal >= 6x); the idle daemon after
 #      the burst (goal 0 wake-ups a minute, RssAnon < 8 MiB)
 #   8. report forms: 300 units' .docx forms generated, then read back (time, peak RSS)
+#   9. e-mail intake against a throwaway Dovecot (imap-bench.sh): a backlog of 500
+#      report e-mails taken in by one `intake --once` (messages/s, peak RSS), and the
+#      idle daemon with poll: 2m (goal: one poll per 2 minutes, nothing else)
 # then a summary table. Sections 3, 5 and 6 run test drivers (NHACVIEC_BENCH=1)
 # from a release build with testability, kept in its own scratch path so the
 # plain release binary measured in 1, 2 and 4 stays a plain release build.
@@ -54,8 +57,8 @@ postfix_running() {
 
 # Every section, and which of setup's products each one uses. A new section adds
 # its number here and an `if want N; then ... fi` block before the summary.
-ALL_SECTIONS="1 2 3 4 5 6 7 8"
-USES_BINARY="1 2 4 7"  # the plain release binary, $BIN
+ALL_SECTIONS="1 2 3 4 5 6 7 8 9"
+USES_BINARY="1 2 4 7 9"  # the plain release binary, $BIN
 USES_TESTS="3 5 6 7 8" # the release test drivers with testability, $TESTS
 USES_INPUTS="1 2"      # Benchmarks/generate.py's bench.yaml and bench.rem in $OUT
 SECTIONS="$(tr ',' ' ' <<<"${BENCH_SECTIONS:-${SECTIONS:-$ALL_SECTIONS}}" | xargs)"
@@ -237,6 +240,22 @@ if want 8; then
         row "forms: $stage 300" "${ms:-?} ms" "" ""
     done
     row "forms: peak RSS of the test process" "$(py "f'{$forms_rss / 1024:.0f} MiB'")" "" ""
+fi
+
+if want 9; then
+    echo
+    echo "== 9. e-mail intake: ${IMAP_MESSAGES:-500} report e-mails in a Dovecot mailbox, one poll;" \
+        "the idle daemon with poll: 2m (Benchmarks/imap-bench.sh)"
+    BIN="$BIN" Benchmarks/imap-bench.sh >"$OUT/imap.log" 2>&1 || echo "   imap benchmark failed:"
+    grep -v '^RESULT' "$OUT/imap.log" | sed 's/^/   /'
+    read -r _ _ messages seconds peak moved < <(grep '^RESULT imap-backlog' "$OUT/imap.log" || echo "RESULT x 0 1 0 0")
+    row "imap: backlog of $messages, one poll" "$(py "f'{$messages / $seconds:.0f} messages/s ({$seconds} s)'")" "" ""
+    row "imap: peak RSS of that poll" "$(py "f'{$peak / 1024:.1f} MiB'")" "" ""
+    row "imap: messages moved" "$moved" "$messages" "$(met "$moved == $messages")"
+    read -r _ _ window wakeups polls other < <(grep '^RESULT imap-idle' "$OUT/imap.log" || echo "RESULT x 1 0 0 0")
+    row "imap idle (poll: 2m): wake-ups a minute" \
+        "$(py "f'{$wakeups * 60 / $window:.2f} ({$polls} polls, {$other} other in {$window} s)'")" \
+        "0.5 (polls only)" "$(met "$other == 0 and $polls > 0")"
 fi
 
 echo
