@@ -16,6 +16,9 @@
 #   9. e-mail intake against a throwaway Dovecot (imap-bench.sh): a backlog of 500
 #      report e-mails taken in by one `intake --once` (messages/s, peak RSS), and the
 #      idle daemon with poll: 2m (goal: one poll per 2 minutes, nothing else)
+#  10. the Office's dashboard (web-bench.sh): `nhacviec serve` on 300 units, 10,000
+#      tasks and 100,000 ledger rows under wrk with Basic auth, beside nginx serving
+#      the same page saved as a file (the ceiling); serve's RSS after the load and idle
 # then a summary table. Sections 3, 5 and 6 run test drivers (NHACVIEC_BENCH=1)
 # from a release build with testability, kept in its own scratch path so the
 # plain release binary measured in 1, 2 and 4 stays a plain release build.
@@ -57,10 +60,10 @@ postfix_running() {
 
 # Every section, and which of setup's products each one uses. A new section adds
 # its number here and an `if want N; then ... fi` block before the summary.
-ALL_SECTIONS="1 2 3 4 5 6 7 8 9"
-USES_BINARY="1 2 4 7 9"  # the plain release binary, $BIN
-USES_TESTS="3 5 6 7 8" # the release test drivers with testability, $TESTS
-USES_INPUTS="1 2"      # Benchmarks/generate.py's bench.yaml and bench.rem in $OUT
+ALL_SECTIONS="1 2 3 4 5 6 7 8 9 10"
+USES_BINARY="1 2 4 7 9 10" # the plain release binary, $BIN
+USES_TESTS="3 5 6 7 8 10" # the release test drivers with testability, $TESTS
+USES_INPUTS="1 2"         # Benchmarks/generate.py's bench.yaml and bench.rem in $OUT
 SECTIONS="$(tr ',' ' ' <<<"${BENCH_SECTIONS:-${SECTIONS:-$ALL_SECTIONS}}" | xargs)"
 for section in $SECTIONS; do
     [[ " $ALL_SECTIONS " == *" $section "* ]] ||
@@ -256,6 +259,32 @@ if want 9; then
     row "imap idle (poll: 2m): wake-ups a minute" \
         "$(py "f'{$wakeups * 60 / $window:.2f} ({$polls} polls, {$other} other in {$window} s)'")" \
         "0.5 (polls only)" "$(met "$other == 0 and $polls > 0")"
+fi
+
+if want 10; then
+    echo
+    echo "== 10. the Office's dashboard under wrk (Benchmarks/web-bench.sh): serve vs nginx on the saved page"
+    BIN="$BIN" TESTS="$TESTS" Benchmarks/web-bench.sh >"$OUT/web.log" 2>&1 || echo "   web benchmark failed:"
+    sed 's/^/   /' "$OUT/web.log"
+    serve=$(grep '^BENCH web wrk target=serve' "$OUT/web.log" || true)
+    ceiling=$(grep '^BENCH web wrk target=nginx' "$OUT/web.log" || true)
+    page=$(grep '^BENCH web page' "$OUT/web.log" || true)
+    loaded=$(grep '^BENCH web memory when=after_load' "$OUT/web.log" || true)
+    idle=$(grep '^BENCH web memory when=idle' "$OUT/web.log" || true)
+    if [ -n "$serve" ] && [ -n "$ceiling" ]; then
+        row "dashboard: req/s, serve (nginx, same page)" \
+            "$(field requests_per_second "$serve") ($(field requests_per_second "$ceiling"))" "" ""
+        row "dashboard: p99, serve (nginx)" "$(field p99_ms "$serve") ms ($(field p99_ms "$ceiling") ms)" "" ""
+        row "dashboard: page size" "$(py "f'{$(field bytes "$page") / 1024:.0f} KiB'")" "" ""
+    else
+        row "dashboard: req/s, serve (nginx)" "not measured" "" ""
+    fi
+    if [ -n "$idle" ]; then
+        row "serve: VmRSS / RssAnon after the load" \
+            "$(py "f'{$(field VmRSS_kib "$loaded") / 1024:.1f} / {$(field RssAnon_kib "$loaded") / 1024:.1f} MiB'")" "" ""
+        row "serve: VmRSS / RssAnon idle $(field when "$idle" | sed 's/idle_//')" \
+            "$(py "f'{$(field VmRSS_kib "$idle") / 1024:.1f} / {$(field RssAnon_kib "$idle") / 1024:.1f} MiB'")" "" ""
+    fi
 fi
 
 echo

@@ -11,7 +11,7 @@ build_packages=(libcurl4-openssl-dev libssl-dev libsqlite3-dev pkg-config)
 # pyenv or virtualenv python3 on PATH cannot change what they run against.
 test_packages=(python3 python3-aiosmtpd python3-jsonschema python3-yaml tzdata python3-docx openssl libreoffice-writer-nogui python3-uno fonts-liberation2 poppler-utils
     curl apache2-utils prometheus python3-icalendar chromium chromium-driver python3-selenium dovecot-imapd)
-bench_packages=(remind postfix time strace)
+bench_packages=(remind postfix time strace wrk nginx-light)
 
 case "${1:-build}" in
     build) wanted=("${build_packages[@]}") ;;
