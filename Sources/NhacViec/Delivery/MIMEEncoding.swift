@@ -161,45 +161,61 @@ enum MIMEEncoding {
     /// Quoted-printable (RFC 2045 §6.7) of text with CRLF line ends and lines of at
     /// most 76 characters. A dot at the start of a line is encoded too, so the body
     /// is the same with or without SMTP dot-stuffing.
+    ///
+    /// Works on UTF-8 bytes into one buffer: it runs for every message of a burst on
+    /// the thread that feeds the SMTP sessions (a string per token made it the
+    /// largest cost of the morning burst, issue 15).
     static func quotedPrintable(_ text: String) -> String {
-        var output: [String] = []
-        for line in lines(of: text) {
-            let bytes = Array(line.utf8)
-            var current = ""
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                var token = qpToken(byte, isLast: isLast, atLineStart: current.isEmpty)
-                if current.utf8.count + token.utf8.count > 75 {
-                    output.append(current + "=")
-                    current = ""
-                    token = qpToken(byte, isLast: isLast, atLineStart: true)
+        let hexDigits = Self.hexDigits
+        var output: [UInt8] = []
+        let source = Array(text.precomposedStringWithCanonicalMapping.utf8)
+        output.reserveCapacity(source.count + source.count / 2)
+        var lineStart = 0
+        var index = 0
+        while lineStart <= source.count {
+            // The line runs to the next CR, LF or CRLF (or the end).
+            index = lineStart
+            while index < source.count, source[index] != 13, source[index] != 10 { index += 1 }
+            let lineEnd = index
+            var width = 0
+            for position in lineStart..<lineEnd {
+                let byte = source[position]
+                let isLast = position == lineEnd - 1
+                var literal = qpLiteral(byte, isLast: isLast, atLineStart: width == 0)
+                if width + (literal ? 1 : 3) > 75 {
+                    output.append(contentsOf: [UInt8(ascii: "="), 13, 10])
+                    width = 0
+                    literal = qpLiteral(byte, isLast: isLast, atLineStart: true)
                 }
-                current += token
+                if literal {
+                    output.append(byte)
+                    width += 1
+                } else {
+                    output.append(contentsOf: [
+                        UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
+                    ])
+                    width += 3
+                }
             }
-            output.append(current)
+            guard index < source.count else { break }
+            output.append(contentsOf: [13, 10])
+            index += source[index] == 13 && index + 1 < source.count && source[index + 1] == 10 ? 2 : 1
+            lineStart = index
         }
-        return output.joined(separator: "\r\n")
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func qpToken(_ byte: UInt8, isLast: Bool, atLineStart: Bool) -> String {
+    /// Whether `byte` stands for itself in quoted-printable (else it is `=XX`).
+    private static func qpLiteral(_ byte: UInt8, isLast: Bool, atLineStart: Bool) -> Bool {
         switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"):
-            if !isLast { return String(UnicodeScalar(byte)) }
-        case UInt8(ascii: "."):
-            if !atLineStart { return "." }
-        case 33...126 where byte != UInt8(ascii: "="):
-            return String(UnicodeScalar(byte))
-        default:
-            break
+        case UInt8(ascii: " "), UInt8(ascii: "\t"): !isLast
+        case UInt8(ascii: "."): !atLineStart
+        case 33...126: byte != UInt8(ascii: "=")
+        default: false
         }
-        return "=" + hex(byte)
     }
 
-    /// The lines of `text`, splitting on CRLF, LF or CR; NFC-normalised.
-    static func lines(of text: String) -> [Substring] {
-        text.precomposedStringWithCanonicalMapping.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" })
-    }
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// Base64 in lines of 76 characters, CRLF-separated.
     static func base64Lines(_ data: [UInt8]) -> String {
@@ -240,7 +256,6 @@ enum MIMEEncoding {
     }
 
     static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+        String(decoding: [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]], as: UTF8.self)
     }
 }

@@ -142,6 +142,27 @@ import Testing
         #expect(parsed.parts.first?.text == longLine + "\r\n" || parsed.parts.first?.text == longLine)
     }
 
+    @Test func quotedPrintableEncodesEveryCaseByteForByte() {
+        // Leading dots, "=", trailing space and tab, CR, LF, CRLF and CR CRLF line
+        // ends, soft breaks inside multi-byte characters' escapes, a dot that lands
+        // at column 75, and combining marks composed (NFC) before encoding.
+        let sample =
+            ".Báo cáo tháng 3\r\nDòng có dấu = và khoảng trắng cuối \nDòng\tcó tab\t\r\r\n"
+            + String(repeating: "Nội dung rất dài không có xuống dòng. ", count: 4) + ".\n\n"
+            + String(repeating: "x", count: 74) + ".y" + "\nCombining: Vie\u{0302}\u{0323}t"
+        let expected =
+            "=2EB=C3=A1o c=C3=A1o th=C3=A1ng 3\r\nD=C3=B2ng c=C3=B3 d=E1=BA=A5u =3D v=C3=A0 kho=E1=BA=A3ng "
+            + "tr=E1=BA=AFng cu=\r\n=E1=BB=91i=20\r\nD=C3=B2ng\tc=C3=B3 tab=09\r\n\r\nN=E1=BB=99i dung "
+            + "r=E1=BA=A5t d=C3=A0i kh=C3=B4ng c=C3=B3 xu=E1=BB=91ng d=C3=\r\n=B2ng. N=E1=BB=99i dung "
+            + "r=E1=BA=A5t d=C3=A0i kh=C3=B4ng c=C3=B3 xu=E1=BB=91=\r\nng d=C3=B2ng. N=E1=BB=99i dung "
+            + "r=E1=BA=A5t d=C3=A0i kh=C3=B4ng c=C3=B3 xu=\r\n=E1=BB=91ng d=C3=B2ng. N=E1=BB=99i dung "
+            + "r=E1=BA=A5t d=C3=A0i kh=C3=B4ng c=\r\n=C3=B3 xu=E1=BB=91ng d=C3=B2ng. .\r\n\r\n"
+            + String(repeating: "x", count: 74) + ".=\r\ny\r\nCombining: Vi=E1=BB=87t"
+        #expect(MIMEEncoding.quotedPrintable(sample) == expected)
+        #expect(MIMEEncoding.quotedPrintable("") == "")
+        #expect(MIMEEncoding.quotedPrintable("a\n") == "a\r\n")
+    }
+
     @Test func dateHeaderUsesTheGivenZone() {
         let utc = TimeZone(identifier: "UTC") ?? .current
         #expect(
