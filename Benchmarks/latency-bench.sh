@@ -4,7 +4,8 @@
 #   1. the morning burst: BURST_UNITS (300) digests of realistic size, nhacviec
 #      `run --once` with delivery.email.connections 1, 4, 8 (delivered and
 #      recorded), beside Postfix's `smtp-source -d -s 1/4/8` sending as many
-#      messages of the same mean size over the same link to the same smtp-sink;
+#      messages of the same mean size and number of recipients (-r) over the same
+#      link to the same smtp-sink;
 #   1b. a hung session: the same burst at RTT_MS through Tests/Support/smtp_server.py,
 #      once as is and once with the server hanging after the data of the messages
 #      to dv0 (never answering them): the time until every other message is in;
@@ -105,8 +106,21 @@ sink_proxy_port=$proxy_port
 "$BIN" run --once --now "$NOW" -c "$WORK/outbox.yaml" --state "$WORK/outbox-state" >"$WORK/outbox.log" 2>&1
 size=$("$PY" -c "import glob, os; f = glob.glob('$WORK/outbox-state/outbox/*.eml'); print(sum(map(os.path.getsize, f)) // len(f))")
 count=$(ls "$WORK/outbox-state/outbox" | grep -c '\.eml$')
-echo "   $count digests of three items, mean size $size bytes (the outbox copy of the same burst)"
-echo "BENCH burst digests=$count bytes_each=$size"
+# And their envelope: recipients per digest (To and Cc), which smtp-source sends
+# too, since each recipient costs one more round trip (RCPT) on either side.
+recipients=$("$PY" - "$WORK/outbox-state/outbox" <<'EOF'
+import email, email.policy, email.utils, glob, sys
+files = glob.glob(sys.argv[1] + "/*.eml")
+total = 0
+for name in files:
+    with open(name, "rb") as f:
+        message = email.message_from_binary_file(f, policy=email.policy.default)
+    total += len(email.utils.getaddresses([str(v) for k in ("To", "Cc", "Bcc") for v in message.get_all(k, [])]))
+print(max(1, round(total / len(files))))
+EOF
+)
+echo "   $count digests of three items, mean size $size bytes, $recipients recipients each (the outbox copy of the same burst)"
+echo "BENCH burst digests=$count bytes_each=$size recipients=$recipients"
 
 "$PY" Benchmarks/burst.py "$WORK/probe.yaml" --units 2 --smtp-url smtp://127.0.0.1:1 --connections 4
 if "$BIN" check -c "$WORK/probe.yaml" >/dev/null 2>&1; then
@@ -141,7 +155,8 @@ for rtt in 0 "$RTT_MS"; do
         fi
 
         start=$(now)
-        "$SOURCE" -s "$sessions" -d -m "$count" -l "$size" -f vanphong@example.gov.vn -t dv1@example.gov.vn \
+        "$SOURCE" -s "$sessions" -d -m "$count" -l "$size" -r "$recipients" -f vanphong@example.gov.vn \
+            -t dv1@example.gov.vn \
             127.0.0.1:"$port" >"$WORK/source.log" 2>&1 || { echo "   smtp-source failed:"; sed 's/^/   /' "$WORK/source.log"; }
         echo "BENCH burst rtt_ms=$rtt tool=smtp-source sessions=$sessions messages=$count seconds=$(seconds_since "$start")"
     done

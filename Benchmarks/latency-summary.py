@@ -38,7 +38,8 @@ def yes(condition):
 
 
 if digests:
-    row("burst: digests, mean size", f"{digests['digests']} x {int(digests['bytes_each']) / 1024:.1f} KiB")
+    row("burst: digests, mean size, recipients", f"{digests['digests']} x {int(digests['bytes_each']) / 1024:.1f} KiB"
+        + f", {digests.get('recipients', '1')} each (smtp-source -r)")
 for rtt in sorted({key[0] for key in burst}):
     sessions = sorted({key[2] for key in burst if key[0] == rtt})
     for count in sessions:

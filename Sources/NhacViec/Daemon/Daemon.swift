@@ -293,7 +293,9 @@ package final class Daemon {
         mailPoller?.pollIfDue(now: now)
         let summary = engine.pass(now: now)
         log(summary)
-        // The daemon sleeps until the next step: what the pass freed goes back to the system.
+        // The daemon sleeps until the next step: the store's caches and what the pass
+        // freed go back to the system.
+        store.releaseMemory()
         HeapTrim.releaseFreedMemory()
         return summary
     }

@@ -11,7 +11,7 @@ enum MIMEEncoding {
     /// Unicode line/paragraph separators replaced by spaces, outer spaces trimmed.
     static func headerText(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.nfc.unicodeScalars {
             scalars.append(isControl(scalar) ? " " : scalar)
         }
         return String(scalars).trimmingSpaces
@@ -168,7 +168,7 @@ enum MIMEEncoding {
     static func quotedPrintable(_ text: String) -> String {
         let hexDigits = Self.hexDigits
         var output: [UInt8] = []
-        let source = Array(text.precomposedStringWithCanonicalMapping.utf8)
+        let source = Array(text.nfc.utf8)
         output.reserveCapacity(source.count + source.count / 2)
         var lineStart = 0
         var index = 0

@@ -69,7 +69,7 @@ extension MessageBody {
             </html>
 
             """
-        return out.precomposedStringWithCanonicalMapping
+        return out.nfc
     }
 
     private func sectionHTML(_ section: Section, number: Int?, font: String) -> String {

@@ -45,7 +45,7 @@ extension MessageBody {
         for paragraph in footer {
             lines += Self.wrap(paragraph, first: "", rest: "")
         }
-        return (lines.joined(separator: "\n") + "\n").precomposedStringWithCanonicalMapping
+        return (lines.joined(separator: "\n") + "\n").nfc
     }
 
     /// Greedy word wrap: the first line starts with `first`, the others with `rest`.

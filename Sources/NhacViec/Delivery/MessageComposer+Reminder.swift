@@ -305,9 +305,9 @@ extension MessageComposer {
             note += text.pick(" Báo cáo trực tuyến: ", " Report online: ") + link
         }
         return WebhookDigest.Item(
-            duty: occurrence.duty.description, title: occurrence.title.precomposedStringWithCanonicalMapping,
+            duty: occurrence.duty.description, title: occurrence.title.nfc,
             step: item.step.kind.description, due: occurrence.due,
-            dueText: dueText(occurrence).precomposedStringWithCanonicalMapping, unit: occurrence.responsibleUnit,
-            status: status, note: note.precomposedStringWithCanonicalMapping)
+            dueText: dueText(occurrence).nfc, unit: occurrence.responsibleUnit,
+            status: status, note: note.nfc)
     }
 }

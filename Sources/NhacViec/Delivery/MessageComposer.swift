@@ -92,9 +92,9 @@ package struct MessageComposer: Sendable {
         let payload = WebhookDigest(
             id: digest.key, kind: isDifficultyDigest(items) ? .difficulty : .reminder,
             recipient: WebhookDigest.Recipient(
-                id: digest.recipient.description, name: name(of: digest.recipient).precomposedStringWithCanonicalMapping
+                id: digest.recipient.description, name: name(of: digest.recipient).nfc
             ),
-            headline: subject(of: digest, items: items).precomposedStringWithCanonicalMapping,
+            headline: subject(of: digest, items: items).nfc,
             items: items.map { webhookItem($0, digest: digest) },
             sentAt: now, timeZone: config.organization.timeZone,
             language: config.organization.language)

@@ -80,6 +80,32 @@ import Testing
         #expect(Set(ports).count == 1, "one client port for all three messages: \(ports)")
     }
 
+    @Test func sessionsStayWithinTheLimitEachOnItsOwnConnectionAndCloseWhenIdle() async throws {
+        // 50 ms per message: every session is busy while the others queue.
+        let server = try PythonServer("smtp_server.py", [sink.path, "--delay", "0.05"])
+        defer { server.stop() }
+        let transport = try TestSMTP(settings: settings(port: server.port, tls: .none), connections: 3)
+        let messages = (1...12).map { DeliveryFixtures.message(key: "pool-\($0)") }
+
+        let outcomes = transport.send(messages)
+
+        #expect(outcomes.allSatisfy { $0.receipt != nil }, "\(outcomes)")
+        #expect(transport.transport.sessionCount == 3, "sessions wait for the next message until told otherwise")
+        // Each session keeps its own connection: three client ports, each carrying
+        // several messages, never a fourth.
+        let ports = try (1...12).map { try SinkEnvelope.read(sink.file("\($0).json")).peer_port }
+        #expect(Set(ports).count == 3, "\(ports)")
+
+        transport.transport.closeIdleSessions()
+        let deadline = Date().addingTimeInterval(10)
+        while transport.transport.sessionCount > 0 && Date() < deadline { usleep(20_000) }
+        #expect(transport.transport.sessionCount == 0, "idle sessions end")
+        // The next message opens a session again.
+        #expect(transport.send(DeliveryFixtures.message(key: "pool-13")).receipt != nil)
+        let port = try SinkEnvelope.read(sink.file("13.json")).peer_port
+        #expect(!ports.contains(port), "a new connection after the idle ones were closed")
+    }
+
     @Test func startTLSWithAPrivateCAAndLoginDelivers() async throws {
         let certificates = try TestSupport.certificates.get()
         let server = try PythonServer(
