@@ -293,9 +293,9 @@ package final class Daemon {
         mailPoller?.pollIfDue(now: now)
         let summary = engine.pass(now: now)
         log(summary)
-        // The daemon sleeps until the next step: the store's caches and what the pass
-        // freed go back to the system.
-        store.releaseMemory()
+        // The daemon sleeps until the next step: what the pass freed goes back to the
+        // system. (Not GRDB's releaseMemory: it closes reader connections through a
+        // Dispatch queue, which starts libdispatch's pool and its wake-up every second.)
         HeapTrim.releaseFreedMemory()
         return summary
     }
