@@ -96,15 +96,7 @@ import Testing
             "imap_hold_proxy.py", ["\(fixture.server.imapPort)", "--hold", ".", "--marker", marker])
         defer { proxy.stop() }
         let config = try fixture.config(poll: "2m", imapURL: "imap://127.0.0.1:\(proxy.port)/INBOX", name: "stalled")
-        let log = fixture.directory.file("daemon.log")
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let daemon = Process()
-        daemon.executableURL = BinaryRunner.binary
-        daemon.arguments = ["run", "-c", config, "--state", fixture.statePath, "--now", "2024-03-15T06:00:00+07:00"]
-        daemon.environment = ProcessInfo.processInfo.environment.merging(fixture.environment) { $1 }
-        daemon.standardOutput = FileHandle.nullDevice
-        daemon.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try daemon.run()
+        let (daemon, log) = try fixture.startDaemon(config: config)
         defer {
             if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
             daemon.waitUntilExit()

@@ -21,6 +21,21 @@ import Testing
             try FileManager.default.createDirectory(atPath: statePath, withIntermediateDirectories: true)
         }
 
+        /// Starts the daemon on `config` at 06:00 on 15/03/2024, its log going to
+        /// `daemon.log`; the caller stops it.
+        func startDaemon(config: String) throws -> (daemon: Process, log: String) {
+            let log = directory.file("daemon.log")
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+            let daemon = Process()
+            daemon.executableURL = BinaryRunner.binary
+            daemon.arguments = ["run", "-c", config, "--state", statePath, "--now", "2024-03-15T06:00:00+07:00"]
+            daemon.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            daemon.standardOutput = FileHandle.nullDevice
+            daemon.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+            try daemon.run()
+            return (daemon, log)
+        }
+
         /// Writes the config and returns its path.
         /// - Parameter officeTask: gives the Office a task due 22/03/2024, so it gets reminder digests.
         /// - Parameter imapURL: another way to the mailbox (a proxy), plain IMAP without TLS.
@@ -157,15 +172,7 @@ import Testing
         let fixture = try Fixture()
         let config = try fixture.config(poll: "1h", retryFirst: "3s")
         try fixture.append(Self.report(messageID: "wake-1"), name: "report.eml")
-        let log = fixture.directory.file("daemon.log")
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let daemon = Process()
-        daemon.executableURL = BinaryRunner.binary
-        daemon.arguments = ["run", "-c", config, "--state", fixture.statePath, "--now", "2024-03-15T06:00:00+07:00"]
-        daemon.environment = ProcessInfo.processInfo.environment.merging(fixture.environment) { $1 }
-        daemon.standardOutput = FileHandle.nullDevice
-        daemon.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try daemon.run()
+        let (daemon, log) = try fixture.startDaemon(config: config)
         defer {
             kill(daemon.processIdentifier, SIGKILL)
             daemon.waitUntilExit()
