@@ -73,3 +73,52 @@ func eventually(_ limit: TimeInterval = 20, _ condition: () throws -> Bool) reth
     }
     return try condition()
 }
+
+/// `nhacviec run` on a fixture, running until the test stops it: its stderr in a
+/// file and its sd_notify messages in another, so a test waits for what the daemon
+/// says rather than for time to pass. Killed (SIGKILL) if still running when released.
+final class RunningDaemon {
+    let process = Process()
+    let log: String
+    let notifications: String
+    private let listener: PythonServer
+
+    init(fixture: DaemonFixture, now: String, environment extra: [String: String] = [:]) throws {
+        notifications = fixture.directory.file("notify.log")
+        let socketPath = fixture.directory.file("notify.sock")
+        listener = try PythonServer("notify_listener.py", [socketPath, notifications])
+        log = fixture.directory.file("daemon.log")
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        process.executableURL = BinaryRunner.binary
+        process.arguments = ["run", "-c", fixture.configPath, "--state", fixture.statePath, "--now", now]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTIFY_SOCKET"] = socketPath
+        environment.merge(extra) { _, new in new }
+        process.environment = environment
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        listener.stop()
+    }
+
+    func notified(_ text: String) -> Bool {
+        ((try? String(contentsOfFile: notifications, encoding: .utf8)) ?? "").contains(text)
+    }
+
+    func logged(_ text: String) -> Bool {
+        ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains(text)
+    }
+
+    /// SIGTERM, then waits for the process to end.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+}

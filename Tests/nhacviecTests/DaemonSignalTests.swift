@@ -6,31 +6,11 @@ import Testing
 @Suite struct DaemonSignalTests {
     @Test func itNotifiesSystemdReloadsKeepingTheOldConfigOnErrorsAndStopsCleanly() throws {
         let fixture = try DaemonFixture()
-        let notifications = fixture.directory.file("notify.log")
-        let socketPath = fixture.directory.file("notify.sock")
-        let listener = try PythonServer("notify_listener.py", [socketPath, notifications])
-        defer { listener.stop() }
-        let log = fixture.directory.file("daemon.log")
-        #expect(FileManager.default.createFile(atPath: log, contents: nil))
-        let logHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = [
-            "run", "-c", fixture.configPath, "--state", fixture.statePath, "--now", "2024-03-22T07:59:58+07:00",
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NOTIFY_SOCKET"] = socketPath
-        environment["JOURNAL_STREAM"] = "8:12345"
-        process.environment = environment
-        process.standardError = logHandle
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        func notified(_ text: String) -> Bool {
-            ((try? String(contentsOfFile: notifications, encoding: .utf8)) ?? "").contains(text)
-        }
-        func logged(_ text: String) -> Bool {
-            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains(text)
-        }
+        let daemon = try RunningDaemon(
+            fixture: fixture, now: "2024-03-22T07:59:58+07:00", environment: ["JOURNAL_STREAM": "8:12345"])
+        let process = daemon.process
+        let notified = daemon.notified
+        let logged = daemon.logged
 
         try #require(eventually { notified("READY=1") })
         // READY=1 comes before the first pass; the pass's result follows as STATUS=.
@@ -48,7 +28,7 @@ import Testing
         #expect(process.isRunning)
         // The old schedule is intact: after the reload it still points at the next step, Thu 28/03.
         let afterReload = { () -> String in
-            let text = (try? String(contentsOfFile: notifications, encoding: .utf8)) ?? ""
+            let text = (try? String(contentsOfFile: daemon.notifications, encoding: .utf8)) ?? ""
             return text.components(separatedBy: "RELOADING=1").last ?? ""
         }
         #expect(eventually { afterReload().contains("next step 2024-03-28T08:00:00+07:00") })
@@ -66,17 +46,8 @@ import Testing
 @Suite struct DaemonInboxWatchTests {
     @Test func aReportDroppedIntoTheInboxIsTakenWithinSeconds() throws {
         let fixture = try ReportCommandTests.fixture()
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = [
-            "run", "-c", fixture.configPath, "--state", fixture.statePath, "--now", "2024-04-15T10:00:00+07:00",
-        ]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
-        }
+        let daemon = try RunningDaemon(fixture: fixture, now: "2024-04-15T10:00:00+07:00")
+        defer { daemon.stop() }
         let inbox = fixture.statePath + "/inbox"
         try #require(eventually { FileManager.default.fileExists(atPath: inbox + "/archive") })
         // Written elsewhere and moved in whole, the way a mail filter or scp would deliver it.
@@ -85,6 +56,6 @@ import Testing
             toFile: staging, atomically: true, encoding: .utf8)
         try FileManager.default.moveItem(atPath: staging, toPath: inbox + "/qldt.md")
         #expect(eventually(15) { FileManager.default.fileExists(atPath: inbox + "/archive/qldt.md") })
-        #expect(process.isRunning)
+        #expect(daemon.process.isRunning)
     }
 }

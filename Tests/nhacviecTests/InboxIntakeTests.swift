@@ -21,17 +21,8 @@ import Testing
 
     @Test func theDaemonWaitsForTheWriterToCloseTheFile() throws {
         let fixture = try ReportCommandTests.fixture()
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = [
-            "run", "-c", fixture.configPath, "--state", fixture.statePath, "--now", "2024-04-15T10:00:00+07:00",
-        ]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
-        }
+        let daemon = try RunningDaemon(fixture: fixture, now: "2024-04-15T10:00:00+07:00")
+        defer { daemon.stop() }
         let inbox = fixture.statePath + "/inbox"
         // archive/ is made by the first scan, after the inbox is watched.
         try #require(eventually { FileManager.default.fileExists(atPath: inbox + "/archive") })
@@ -40,14 +31,19 @@ import Testing
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         try #require(fd >= 0)
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        // Half a report, then a pause longer than any quiet period, the writer still holding it.
+        // Half a report, the writer still holding it; then another, complete report moved
+        // in beside it. Once the daemon has taken that one, it has looked at the inbox
+        // while the first was half written, and must have left it alone.
         try handle.write(contentsOf: Data(Self.report.prefix(20).utf8))
-        sleep(5)
+        let staging = fixture.directory.file("other.md")
+        try Self.report.write(toFile: staging, atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: staging, toPath: inbox + "/other.md")
+        try #require(eventually(15) { FileManager.default.fileExists(atPath: inbox + "/archive/other.md") })
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox + "/rejected").isEmpty)
         try handle.write(contentsOf: Data(Self.report.dropFirst(20).utf8))
         try handle.close()
         #expect(eventually(15) { FileManager.default.fileExists(atPath: inbox + "/archive/qldt.md") })
-        #expect(process.isRunning)
+        #expect(daemon.process.isRunning)
     }
 }
