@@ -31,10 +31,19 @@ package struct SubmissionIntake: Sendable {
     /// then its difficulties. Shared by every channel that turns its input into a
     /// `Submission` (files, Word forms, e-mail, the web page).
     package func record(_ submission: Submission) throws -> SubmissionReceipt {
+        try record(submission, into: sink)
+    }
+
+    /// Records a parsed submission through `recorder`: the sink, or a recorder bound to
+    /// one transaction that also holds what the receipt causes (the web page's receipt
+    /// e-mail, `StateStore.receive(_:through:causing:)`), with the same rules.
+    package func record(_ submission: Submission, into recorder: some SubmissionRecorder) throws
+        -> SubmissionReceipt
+    {
         let unitName = config.unit(submission.unit)?.name ?? submission.unit
         let source = "submission:\(submission.unit):\(submission.sourceName)"
         if submission.isDifficultyReport {
-            let raised = try sink.raiseDifficulties(
+            let raised = try recorder.raiseDifficulties(
                 submission.difficultyEntries, unit: submission.unit, at: submission.receivedAt,
                 timeZone: config.organization.timeZone, source: source, reopen: true)
             let target = SubmissionTarget.difficulties(raised: raised, submission: submission, config: config)
@@ -42,11 +51,11 @@ package struct SubmissionIntake: Sendable {
                 submission: submission, target: target, outcome: .recorded, unitName: unitName, difficulties: raised)
         }
         let target = try SubmissionTarget.resolve(submission, config: config, calendar: calendar)
-        let outcome = try sink.accept(submission, target: target)
-        // After the report is committed: a crash in between leaves a report whose repeat is
-        // `unchanged`, which still creates missing records but never reopens closed ones.
+        let outcome = try recorder.accept(submission, target: target)
+        // With a sink, after the report is committed: a crash in between leaves a report whose
+        // repeat is `unchanged`, which still creates missing records but never reopens closed ones.
         let isRepeat = if case .unchanged = outcome { true } else { false }
-        let raised = try sink.raiseDifficulties(
+        let raised = try recorder.raiseDifficulties(
             submission.difficultyEntries, unit: submission.unit, at: submission.receivedAt,
             timeZone: config.organization.timeZone, source: source, reopen: !isRepeat)
         return SubmissionReceipt(

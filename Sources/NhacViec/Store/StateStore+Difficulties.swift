@@ -14,11 +14,20 @@ extension StateStore {
         _ entries: [DifficultyEntry], unit: String, at: Date, timeZone: TimeZone, source: String, reopen: Bool
     ) throws(StoreError) -> [DifficultyRaise] {
         guard !entries.isEmpty else { return [] }
-        let year = WallClock(timeZone: timeZone).localDate(of: at).year
         return try write("recording the difficulties raised by \(unit)") { db in
-            try entries.map { entry in
-                try Self.raise(entry, unit: unit, at: at, year: year, source: source, reopen: reopen, db)
-            }
+            try Self.raiseDifficulties(
+                entries, unit: unit, at: at, timeZone: timeZone, source: source, reopen: reopen, db)
+        }
+    }
+
+    /// ``raiseDifficulties(_:unit:at:timeZone:source:reopen:)`` inside the caller's transaction.
+    static func raiseDifficulties(
+        _ entries: [DifficultyEntry], unit: String, at: Date, timeZone: TimeZone, source: String, reopen: Bool,
+        _ db: Database
+    ) throws -> [DifficultyRaise] {
+        let year = WallClock(timeZone: timeZone).localDate(of: at).year
+        return try entries.map { entry in
+            try raise(entry, unit: unit, at: at, year: year, source: source, reopen: reopen, db)
         }
     }
 

@@ -18,52 +18,66 @@ extension StateStore {
     package func recordSubmission(
         _ submission: Submission, duty: Duty, occurrence: String, now: Date, statusUpdates: [TaskUpdate] = []
     ) throws(StoreError) -> StoredSubmission {
-        let stored = try write("recording the report \(submission.sourceName) of \(duty) for \(occurrence)") {
-            db -> (SubmissionRecord, [SubmissionTaskRecord]) in
-            var previous = try SubmissionRecord.filter(
-                Column("duty") == duty.description && Column("occurrence") == occurrence
-                    && Column("superseded_at") == nil
-            ).fetchOne(db)
-            // Leave "current" first: the unique index allows one current row per occurrence.
-            if var earlier = previous {
-                earlier.supersededAt = now
-                try earlier.update(db)
-                previous = earlier
-            }
-            var record = SubmissionRecord(
-                duty: duty.description, occurrence: occurrence, unit: submission.unit, report: submission.report,
-                period: submission.period, difficulties: submission.difficulties, proposals: submission.proposals,
-                body: submission.body, receivedAt: submission.receivedAt, sourceName: submission.sourceName,
-                recordedAt: now, replacesID: previous?.id)
-            try record.insert(db)
-            guard let id = record.id else { throw corrupt("the new submission has no id") }
-            if var earlier = previous {
-                earlier.supersededByID = id
-                try earlier.update(db)
-            }
-            var tasks: [SubmissionTaskRecord] = []
-            for (position, update) in submission.tasks.enumerated() {
-                let task = SubmissionTaskRecord(
-                    submissionID: id, position: position, taskID: update.id, status: update.status.rawValue,
-                    progress: update.progress, note: update.note)
-                try task.insert(db)
-                tasks.append(task)
-            }
-            for update in statusUpdates {
-                var change = TaskStatusChangeRecord(
-                    taskID: update.id, status: update.status.rawValue, progress: update.progress, note: update.note,
-                    at: submission.receivedAt, source: "submission:\(submission.unit):\(submission.sourceName)",
-                    recordedAt: now)
-                try change.insert(db)
-            }
-            return (record, tasks)
+        try write("recording the report \(submission.sourceName) of \(duty) for \(occurrence)") { db in
+            try insertSubmission(
+                submission, duty: duty, occurrence: occurrence, now: now, statusUpdates: statusUpdates, db)
         }
-        return try storedSubmission(stored.0, tasks: stored.1)
+    }
+
+    /// ``recordSubmission(_:duty:occurrence:now:statusUpdates:)`` inside the caller's transaction.
+    func insertSubmission(
+        _ submission: Submission, duty: Duty, occurrence: String, now: Date, statusUpdates: [TaskUpdate],
+        _ db: Database
+    ) throws -> StoredSubmission {
+        var previous = try SubmissionRecord.filter(
+            Column("duty") == duty.description && Column("occurrence") == occurrence
+                && Column("superseded_at") == nil
+        ).fetchOne(db)
+        // Leave "current" first: the unique index allows one current row per occurrence.
+        if var earlier = previous {
+            earlier.supersededAt = now
+            try earlier.update(db)
+            previous = earlier
+        }
+        var record = SubmissionRecord(
+            duty: duty.description, occurrence: occurrence, unit: submission.unit, report: submission.report,
+            period: submission.period, difficulties: submission.difficulties, proposals: submission.proposals,
+            body: submission.body, receivedAt: submission.receivedAt, sourceName: submission.sourceName,
+            recordedAt: now, replacesID: previous?.id)
+        try record.insert(db)
+        guard let id = record.id else { throw corrupt("the new submission has no id") }
+        if var earlier = previous {
+            earlier.supersededByID = id
+            try earlier.update(db)
+        }
+        var tasks: [SubmissionTaskRecord] = []
+        for (position, update) in submission.tasks.enumerated() {
+            let task = SubmissionTaskRecord(
+                submissionID: id, position: position, taskID: update.id, status: update.status.rawValue,
+                progress: update.progress, note: update.note)
+            try task.insert(db)
+            tasks.append(task)
+        }
+        for update in statusUpdates {
+            var change = TaskStatusChangeRecord(
+                taskID: update.id, status: update.status.rawValue, progress: update.progress, note: update.note,
+                at: submission.receivedAt, source: "submission:\(submission.unit):\(submission.sourceName)",
+                recordedAt: now)
+            try change.insert(db)
+        }
+        return try storedSubmission(record, tasks: tasks)
     }
 
     /// The current submission for the duty occurrence, if any was received.
     package func currentSubmission(duty: Duty, occurrence: String) throws(StoreError) -> StoredSubmission? {
-        try loadSubmissions("reading the report of \(duty) for \(occurrence)") { db in
+        try read("reading the report of \(duty) for \(occurrence)") { db in
+            try currentSubmission(duty: duty, occurrence: occurrence, db)
+        }
+    }
+
+    /// ``currentSubmission(duty:occurrence:)`` inside the caller's transaction.
+    func currentSubmission(duty: Duty, occurrence: String, _ db: Database) throws -> StoredSubmission? {
+        try submissions(db) { db in
             try SubmissionRecord.filter(
                 Column("duty") == duty.description && Column("occurrence") == occurrence
                     && Column("superseded_at") == nil
@@ -124,13 +138,17 @@ extension StateStore {
     private func loadSubmissions(_ operation: String, _ fetch: (Database) throws -> [SubmissionRecord])
         throws(StoreError) -> [StoredSubmission]
     {
-        let (records, tasks) = try read(operation) { db in
-            let records = try fetch(db)
-            let tasks = try SubmissionTaskRecord.filter(records.compactMap(\.id).contains(Column("submission_id")))
-                .order(Column("submission_id"), Column("position"))
-                .fetchAll(db)
-            return (records, tasks)
-        }
+        try read(operation) { db in try submissions(db, fetch) }
+    }
+
+    /// Submission rows and their task lines, inside the caller's transaction.
+    private func submissions(_ db: Database, _ fetch: (Database) throws -> [SubmissionRecord]) throws
+        -> [StoredSubmission]
+    {
+        let records = try fetch(db)
+        let tasks = try SubmissionTaskRecord.filter(records.compactMap(\.id).contains(Column("submission_id")))
+            .order(Column("submission_id"), Column("position"))
+            .fetchAll(db)
         let tasksBySubmission = Dictionary(grouping: tasks, by: \.submissionID)
         var result: [StoredSubmission] = []
         for record in records {

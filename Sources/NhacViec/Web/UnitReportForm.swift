@@ -66,16 +66,18 @@ enum UnitReportForm {
         return try again(site: site, view: view, link: link, action: action, entry: entry, status: status)
     }
 
-    /// Records an accepted report, records its receipt e-mail for the daemon, shows the receipt.
+    /// Records an accepted report with its receipt e-mail for the daemon (one transaction), shows the receipt.
     private static func accept(
         _ submission: Submission, site: WebSite, view: OfficeView, link: UnitLink, action: String
     ) throws -> Response {
         let store = try site.writableStore()
         let intake = SubmissionIntake(config: view.config, calendar: view.loaded.calendar, sink: store)
-        let receipt = try intake.record(submission)
-        let mail = UnitReceiptMail.message(
-            for: receipt, config: view.config, calendar: view.loaded.calendar, now: view.now)
-        if let mail { try store.recordStoredMessage(mail) }
+        let (receipt, mails) = try store.receive(submission, through: intake) { receipt in
+            let mail = UnitReceiptMail.message(
+                for: receipt, config: view.config, calendar: view.loaded.calendar, now: view.now)
+            return mail.map { [$0] } ?? []
+        }
+        let mail = mails.first
         if mail != nil || receipt.raisedDifficulties {
             do { try store.wakeDaemon() } catch { site.logger.warning("cannot wake the daemon: \(error)") }
         }
