@@ -110,7 +110,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: inbox + "/archive/qldt.md"))
         #expect(FileManager.default.fileExists(atPath: inbox + "/rejected/tc.md"))
         let reason = try String(contentsOfFile: inbox + "/rejected/tc.md.error", encoding: .utf8)
-        #expect(reason.contains("unknown unit 'phong-khong-co'"))
+        #expect(reason.contains("không có đơn vị 'phong-khong-co'"))
         #expect(!FileManager.default.fileExists(atPath: good) && !FileManager.default.fileExists(atPath: bad))
     }
 }

@@ -43,7 +43,10 @@ package enum ConfigLoader {
     }
 
     /// Composes YAML into a node tree, turning Yams' errors into located issues.
-    static func compose(_ text: String, file: String) throws(ConfigError) -> Node {
+    /// `wording` puts the problems in words (English for the config; see ``YAMLNodeReader/wording``).
+    static func compose(_ text: String, file: String, wording: (YAMLProblem) -> String = \.english)
+        throws(ConfigError) -> Node
+    {
         do {
             // The basic resolver treats every plain scalar as text: the parser reads all values
             // itself, and the default resolver's regular expressions dominate load time.
@@ -58,21 +61,25 @@ package enum ConfigLoader {
         } catch let error as ConfigError {
             throw error
         } catch let error as YamlError {
-            throw ConfigError(code: .syntax, issues: [issue(for: error, text: text, file: file)])
+            throw ConfigError(code: .syntax, issues: [issue(for: error, text: text, file: file, wording: wording)])
         } catch {
             throw ConfigError(
                 code: .syntax,
-                issues: [ConfigIssue(file: file, line: 0, column: 0, path: "", message: "YAML: \(error)")])
+                issues: [
+                    ConfigIssue(file: file, line: 0, column: 0, path: "", message: wording(.unreadable("\(error)")))
+                ])
         }
     }
 
-    private static func issue(for error: YamlError, text: String, file: String) -> ConfigIssue {
+    private static func issue(for error: YamlError, text: String, file: String, wording: (YAMLProblem) -> String)
+        -> ConfigIssue
+    {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return ConfigIssue(
                 file: file, line: mark.line, column: mark.column,
                 path: YAMLTextPath.path(in: text, line: mark.line, column: mark.column),
-                message: "invalid YAML: \(problem)")
+                message: wording(.invalidSyntax(problem)))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             let second = secondOccurrence(of: key, after: context.mark, in: text)
@@ -80,11 +87,11 @@ package enum ConfigLoader {
             let column = second?.column ?? context.mark.column
             return ConfigIssue(
                 file: file, line: line, column: column, path: YAMLTextPath.path(in: text, line: line, column: column),
-                message: "duplicate key '\(key)' (first at line \(context.mark.line))")
+                message: wording(.duplicateKey(key, firstLine: context.mark.line)))
         case .reader(let problem, _, _, _):
-            return ConfigIssue(file: file, line: 0, column: 0, path: "", message: "cannot read YAML: \(problem)")
+            return ConfigIssue(file: file, line: 0, column: 0, path: "", message: wording(.unreadable(problem)))
         default:
-            return ConfigIssue(file: file, line: 0, column: 0, path: "", message: "invalid YAML: \(error)")
+            return ConfigIssue(file: file, line: 0, column: 0, path: "", message: wording(.invalidSyntax("\(error)")))
         }
     }
 

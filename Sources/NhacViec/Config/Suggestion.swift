@@ -16,10 +16,15 @@ enum Suggestion {
         return best?.candidate
     }
 
-    /// " (did you mean 'x'?)" or "".
+    /// The candidate `word` is plausibly a typo of (never `word` itself), for a hint in any language.
+    static func typo(of word: String, in candidates: some Sequence<String>) -> String? {
+        guard let match = closest(to: word, in: candidates), match != word else { return nil }
+        return match
+    }
+
+    /// "; did you mean 'x'?" or "".
     static func hint(for word: String, in candidates: some Sequence<String>) -> String {
-        guard let match = closest(to: word, in: candidates), match != word else { return "" }
-        return "; did you mean '\(match)'?"
+        YAMLProblem.englishHint(typo(of: word, in: candidates))
     }
 
     /// "a, b, c, …" with at most `limit` names, for "(known: …)" lists.

@@ -9,34 +9,41 @@ import Yams
 struct YAMLNodeReader {
     let file: String
     let issues: IssueCollector
+    /// Puts the reader's own problems in words: English for the config, the
+    /// organization's language for a unit's report.
+    var wording: (YAMLProblem) -> String = \.english
 
     func report(_ message: String, at node: Node?, _ path: ConfigPath) {
         issues.report(message, at: node, path: path, file: file)
     }
 
+    func report(_ problem: YAMLProblem, at node: Node?, _ path: ConfigPath) {
+        report(wording(problem), at: node, path)
+    }
+
     /// The scalar text of a node, or nil (with an issue) for mappings and lists.
     /// Explicit nulls (`~`, `null`, empty) count as missing.
-    func scalar(_ node: Node, _ path: ConfigPath, expected: String) -> String? {
+    func scalar(_ node: Node, _ path: ConfigPath, expected: YAMLProblem.Expected) -> String? {
         guard case .scalar(let scalar) = node else {
-            report("expected \(expected), found \(kindName(node))", at: node, path)
+            report(.wrongKind(expected: expected, found: found(node)), at: node, path)
             return nil
         }
         if isNull(scalar) {
-            report("expected \(expected), found nothing", at: node, path)
+            report(.wrongKind(expected: expected, found: .nothing), at: node, path)
             return nil
         }
         return scalar.string
     }
 
     func string(_ node: Node, _ path: ConfigPath) -> String? {
-        guard let text = scalar(node, path, expected: "text") else { return nil }
+        guard let text = scalar(node, path, expected: .text) else { return nil }
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty {
-            report("must not be empty", at: node, path)
+            report(.empty, at: node, path)
             return nil
         }
         if trimmed.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 }) {
-            report("must be on one line (no line breaks or control characters)", at: node, path)
+            report(.multiline, at: node, path)
             return nil
         }
         // Only text with combining marks (U+0300–U+036F, UTF-8 lead bytes CC/CD) can be
@@ -47,25 +54,25 @@ struct YAMLNodeReader {
     }
 
     func integer(_ node: Node, _ path: ConfigPath, range: ClosedRange<Int>) -> Int? {
-        guard let text = scalar(node, path, expected: "a whole number") else { return nil }
+        guard let text = scalar(node, path, expected: .wholeNumber) else { return nil }
         guard let value = Int(text.trimmingSpaces) else {
-            report("'\(text)' is not a whole number", at: node, path)
+            report(.notWholeNumber(text), at: node, path)
             return nil
         }
         guard range.contains(value) else {
-            report("\(value) is out of range (\(range.lowerBound)…\(range.upperBound))", at: node, path)
+            report(.outOfRange(value, range), at: node, path)
             return nil
         }
         return value
     }
 
     func boolean(_ node: Node, _ path: ConfigPath) -> Bool? {
-        guard let text = scalar(node, path, expected: "true or false") else { return nil }
+        guard let text = scalar(node, path, expected: .boolean) else { return nil }
         switch text {
         case "true": return true
         case "false": return false
         default:
-            report("'\(text)' is not a boolean (use true or false)", at: node, path)
+            report(.notBoolean(text), at: node, path)
             return nil
         }
     }
@@ -73,12 +80,9 @@ struct YAMLNodeReader {
     /// A value from a fixed set of words, with a did-you-mean hint.
     func choice<T>(_ node: Node, _ path: ConfigPath, _ options: KeyValuePairs<String, T>) -> T? {
         let names = options.map(\.key)
-        guard let text = scalar(node, path, expected: "one of \(names.joined(separator: ", "))") else { return nil }
+        guard let text = scalar(node, path, expected: .oneOf(names)) else { return nil }
         if let match = options.first(where: { $0.key == text }) { return match.value }
-        report(
-            "'\(text)' is not valid (expected \(names.joined(separator: " | ")))"
-                + Suggestion.hint(for: text, in: names),
-            at: node, path)
+        report(.notOneOf(text, options: names, suggestion: Suggestion.typo(of: text, in: names)), at: node, path)
         return nil
     }
 
@@ -93,25 +97,25 @@ struct YAMLNodeReader {
         case .scalar where allowSingle:
             return [(node, path)]
         default:
-            report("expected a list, found \(kindName(node))", at: node, path)
+            report(.wrongKind(expected: .list, found: found(node)), at: node, path)
             return nil
         }
     }
 
     func mapping(_ node: Node, _ path: ConfigPath) -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {
-            report("expected a mapping (key: value), found \(kindName(node))", at: node, path)
+            report(.wrongKind(expected: .mapping, found: found(node)), at: node, path)
             return nil
         }
         return YAMLMapping(mapping: mapping, node: node, path: path, reader: self)
     }
 
-    func kindName(_ node: Node) -> String {
+    func found(_ node: Node) -> YAMLProblem.Found {
         switch node {
-        case .scalar(let scalar): isNull(scalar) ? "nothing" : "'\(scalar.string)'"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
+        case .scalar(let scalar): isNull(scalar) ? .nothing : .scalar(scalar.string)
+        case .mapping: .mapping
+        case .sequence: .list
+        case .alias: .alias
         }
     }
 
@@ -140,7 +144,7 @@ final class YAMLMapping {
         var values: [Node] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                reader.report("keys must be plain words, found \(reader.kindName(key))", at: key, path)
+                reader.report(.keyNotPlain(found: reader.found(key)), at: key, path)
                 continue
             }
             keys.append(scalar.string)
@@ -160,7 +164,7 @@ final class YAMLMapping {
     func value(_ key: String, required: Bool = false) -> Node? {
         if let index = keys.firstIndex(of: key) { return values[index] }
         if required {
-            reader.report("missing required key '\(key)'", at: node, path.key(key))
+            reader.report(.missingKey(key), at: node, path.key(key))
         }
         return nil
     }
@@ -197,8 +201,7 @@ final class YAMLMapping {
     func finish(known: [String]) {
         for (index, key) in keys.enumerated() where !known.contains(key) {
             reader.report(
-                "unknown key '\(key)'" + Suggestion.hint(for: key, in: known)
-                    + " (expected: \(known.joined(separator: ", ")))",
+                .unknownKey(key, known: known, suggestion: Suggestion.typo(of: key, in: known)),
                 at: keyNodes[index], path.key(key))
         }
     }

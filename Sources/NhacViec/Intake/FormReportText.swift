@@ -2,8 +2,9 @@
 /// came from, so `SubmissionParser` checks it and its issues can point at the cell.
 ///
 /// Cells the parser cannot take at all (a status word that is none of the four, a
-/// progress that is not a number) are reported here, in Vietnamese, naming the row and
-/// column; their rows are left out of the report text so nothing else is said about them.
+/// progress that is not a number) are reported here, naming the row and column (the
+/// form's own words); their rows are left out of the report text so nothing else is said
+/// about them.
 struct FormReportText {
     /// Front matter and body.
     private(set) var text = ""
@@ -11,7 +12,10 @@ struct FormReportText {
     private(set) var locations: [Int: String] = [:]
     private var line = 0
 
-    init(identity: FilledForm.Identity, form: FilledForm, issueFile: String, issues: inout [ConfigIssue]) {
+    init(
+        identity: FilledForm.Identity, form: FilledForm, issueFile: String, messages: SubmissionMessages,
+        issues: inout [ConfigIssue]
+    ) {
         let identityPlace = "dòng '\(ReportFormText.codeLabel)'"
         add("---", nil)
         add("unit: \(Self.quoted(identity.unit))", identityPlace)
@@ -29,13 +33,12 @@ struct FormReportText {
             }
             var ok = true
             if row.id.isEmpty {
-                issue(ReportFormText.idColumn, "trống: ghi mã nhiệm vụ như trong kế hoạch (ví dụ II.3)")
+                issue(ReportFormText.idColumn, messages.formTaskIDEmpty)
                 ok = false
             }
             let status = ReportFormText.status(row.status) ?? TaskStatus(rawValue: row.status.lowercased())
             if status == nil {
-                let shown = row.status.isEmpty ? "trống" : "'\(row.status)' không hợp lệ"
-                issue(ReportFormText.statusColumn, "\(shown) (hợp lệ: \(ReportFormText.statusList))")
+                issue(ReportFormText.statusColumn, messages.formStatusInvalid(row.status))
                 ok = false
             }
             var progress: Int?
@@ -44,7 +47,7 @@ struct FormReportText {
                 if let value = Int(digits), (0...100).contains(value) {
                     progress = value
                 } else {
-                    issue(ReportFormText.progressColumn, "'\(row.progress)' không phải số phần trăm từ 0 đến 100")
+                    issue(ReportFormText.progressColumn, messages.formProgressInvalid(row.progress))
                     ok = false
                 }
             }

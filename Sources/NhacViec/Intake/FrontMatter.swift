@@ -20,16 +20,18 @@ struct FrontMatter {
     }
 
     /// Splits `text`, or throws a located issue when the front matter is missing or not closed.
-    static func split(_ text: String, file: String) throws(SubmissionError) -> FrontMatter {
+    static func split(_ text: String, file: String, messages: SubmissionMessages) throws(SubmissionError)
+        -> FrontMatter
+    {
         let scalars = text.unicodeScalars
-        guard !scalars.isEmpty else { throw missingStart(file) }
+        guard !scalars.isEmpty else { throw missingStart(file, messages) }
         var lineStart = scalars.startIndex
         var lineNumber = 1
         while lineStart < scalars.endIndex {
             let lineEnd = scalars[lineStart...].firstIndex(of: "\n") ?? scalars.endIndex
             let line = scalars[lineStart..<lineEnd]
             if lineNumber == 1 {
-                guard isDelimiter(line) else { throw missingStart(file) }
+                guard isDelimiter(line) else { throw missingStart(file, messages) }
             } else if isDelimiter(line) {
                 let bodyStart = lineEnd < scalars.endIndex ? scalars.index(after: lineEnd) : lineEnd
                 return FrontMatter(
@@ -40,16 +42,10 @@ struct FrontMatter {
             lineStart = scalars.index(after: lineEnd)
             lineNumber += 1
         }
-        throw SubmissionError(
-            code: .syntax, file: file, line: 1, column: 1,
-            message: "the front matter opened here is never closed: add a line '---' after the last field")
+        throw SubmissionError(code: .syntax, file: file, line: 1, column: 1, message: messages.frontMatterUnclosed)
     }
 
-    private static func missingStart(_ file: String) -> SubmissionError {
-        SubmissionError(
-            code: .syntax, file: file, line: 1, column: 1,
-            message:
-                "a Markdown report must start with YAML front matter: a line '---', the fields, "
-                + "then a closing line '---' (or send the fields alone as a .yaml file)")
+    private static func missingStart(_ file: String, _ messages: SubmissionMessages) -> SubmissionError {
+        SubmissionError(code: .syntax, file: file, line: 1, column: 1, message: messages.frontMatterMissing)
     }
 }

@@ -133,26 +133,26 @@ package struct InboxProcessor: Sendable {
         }
         guard type == S_IFREG else {
             reject(
-                name, error: Self.notRegular(name, isLink: type == S_IFLNK), folders: folders, now: now, into: &summary)
+                name, error: notRegular(name, isLink: type == S_IFLNK), folders: folders, now: now, into: &summary)
             return
         }
         let data: Data
         do throws(SubmissionError) {
             // Checked before opening, so a large file of the wrong kind is never touched.
-            try SubmissionParser.checkFormat(name)
+            try SubmissionParser.checkFormat(name, messages: messages)
             let fd = openat(folders.inbox.descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             guard fd >= 0 else {
                 let code = errno
                 if code == ELOOP {
                     // Swapped for a symbolic link since the listing: never read through it.
-                    throw Self.notRegular(name, isLink: true)
+                    throw notRegular(name, isLink: true)
                 }
                 if code == ENOENT { return }
                 summary.failed.append(.init(fileName: name, reason: "cannot open: \(InboxFiles.describe(code))"))
                 return
             }
             defer { close(fd) }
-            data = try SubmissionFile.read(descriptor: fd, fileName: name, issueFile: name)
+            data = try SubmissionFile.read(descriptor: fd, fileName: name, issueFile: name, messages: messages)
         } catch {
             if error.code == .unreadable {
                 summary.failed.append(.init(fileName: name, reason: "cannot read the file: \(error)"))
@@ -182,10 +182,10 @@ package struct InboxProcessor: Sendable {
         }
     }
 
-    private static func notRegular(_ name: String, isLink: Bool) -> SubmissionError {
-        SubmissionError(
-            code: .unsupportedType, file: name,
-            message: "\(isLink ? "a symbolic link" : "not a regular file"): put the report file itself in the inbox")
+    private var messages: SubmissionMessages { SubmissionMessages(intake.config) }
+
+    private func notRegular(_ name: String, isLink: Bool) -> SubmissionError {
+        SubmissionError(code: .unsupportedType, file: name, message: messages.notInboxFile(isLink: isLink))
     }
 
     /// Links the file into `rejected/` under a name whose `.error` notice fits, writes the
@@ -195,7 +195,8 @@ package struct InboxProcessor: Sendable {
         _ name: String, error: SubmissionError, folders: Folders, now: Date, into summary: inout InboxSummary
     ) {
         let notice = RejectionNotice.text(
-            fileName: name, error: error, receivedAt: now, timeZone: intake.config.organization.timeZone)
+            fileName: name, error: error, receivedAt: now, timeZone: intake.config.organization.timeZone,
+            language: intake.config.organization.language)
         let suffix = ".error"
         var linked: String?
         do {

@@ -8,6 +8,8 @@ struct SubmissionFields {
     let config: Config
     /// The local day the report arrived: a monthly report cannot be about a period that has not begun.
     let receivedOn: LocalDate
+    /// The words of each problem, in the organization's language.
+    let messages: SubmissionMessages
 
     struct Values {
         var unit: String
@@ -59,7 +61,7 @@ struct SubmissionFields {
         guard let node = top.value("report", required: true), let id = reader.string(node, path) else { return nil }
         if id == "monthly" {
             guard let monthly = config.reports.monthly else {
-                reader.report("this office takes no monthly report (the config has no reports.monthly)", at: node, path)
+                reader.report(messages.noMonthlyReport, at: node, path)
                 return nil
             }
             return (id, .monthly(monthly))
@@ -69,20 +71,14 @@ struct SubmissionFields {
         }
         guard let request = config.reports.requests.first(where: { $0.id == id }) else {
             let choices = ["monthly", Submission.difficultyReport] + config.reports.requests.map(\.id)
-            reader.report(
-                "unknown report '\(id)' (expected 'monthly', 'difficulty' or a request id: \(Suggestion.list(choices)))"
-                    + Suggestion.hint(for: id, in: choices),
-                at: node, path)
+            reader.report(messages.unknownReport(id, choices: choices), at: node, path)
             return nil
         }
         switch request.due.kind {
         case .date, .recurring:
             return (id, .request(request))
         case .ongoing, .onDemand:
-            reader.report(
-                "request '\(id)' has no due date yet (due: '\(request.due.text)'); the Office must set one "
-                    + "in the config before answers can be received",
-                at: node, path)
+            reader.report(messages.requestWithoutDueDate(id, due: request.due.text), at: node, path)
             return nil
         }
     }
@@ -92,21 +88,18 @@ struct SubmissionFields {
         guard let node = top.value("unit", required: true), let id = reader.string(node, path) else { return nil }
         let known = config.units.map(\.id)
         guard known.contains(id) else {
-            reader.report(
-                "unknown unit '\(id)' (known: \(Suggestion.list(known)))" + Suggestion.hint(for: id, in: known),
-                at: node, path)
+            reader.report(messages.unknownUnit(id, known: known), at: node, path)
             return nil
         }
         guard let report else { return id }
         guard report.from.contains(id) else {
-            let what =
+            let asked: SubmissionMessages.Asked =
                 switch report {
-                case .monthly: "the monthly report (reports.monthly.from"
-                case .request(let request): "request '\(request.id)' (from"
-                case .difficulty: "difficulties (units"
+                case .monthly: .monthly
+                case .request(let request): .request(request.id)
+                case .difficulty: .difficulties
                 }
-            reader.report(
-                "unit '\(id)' is not asked for \(what): \(Suggestion.list(report.from)))", at: node, path)
+            reader.report(messages.unitNotAsked(id, for: asked, from: report.from), at: node, path)
             return nil
         }
         return id
@@ -117,49 +110,40 @@ struct SubmissionFields {
         switch report {
         case nil:
             // Without a known report, only the form can be checked.
-            if let node = top.value("period"), let text = reader.scalar(node, path, expected: "a month (YYYY-MM)"),
+            if let node = top.value("period"), let text = reader.scalar(node, path, expected: .month),
                 ReportPeriod(parsing: text, kind: .calendarMonth) == nil
             {
-                reader.report("'\(text)' is not a month (expected YYYY-MM, e.g. 2024-03)", at: node, path)
+                reader.report(messages.notAMonth(text), at: node, path)
             }
             return nil
         case .difficulty:
             if let keyNode = top.keyNode("period") {
-                reader.report(
-                    "a difficulty report has no period: remove 'period' (difficulties can be raised at any time)",
-                    at: keyNode, path)
+                reader.report(messages.periodOnDifficultyReport, at: keyNode, path)
             }
             return nil
         case .request(let request):
             if let keyNode = top.keyNode("period") {
-                reader.report(
-                    "a request has no period: remove 'period' (request '\(request.id)' is due "
-                        + "'\(request.due.text)'); 'period' is for monthly reports only",
-                    at: keyNode, path)
+                reader.report(messages.periodOnRequest(request.id, due: request.due.text), at: keyNode, path)
             }
             return nil
         case .monthly(let monthly):
             guard let node = top.value("period") else {
-                reader.report(
-                    "missing required key 'period' (the month reported on, YYYY-MM)", at: top.node, path)
+                reader.report(messages.periodMissing, at: top.node, path)
                 return nil
             }
-            guard let text = reader.scalar(node, path, expected: "a month (YYYY-MM)") else { return nil }
+            guard let text = reader.scalar(node, path, expected: .month) else { return nil }
             guard let period = ReportPeriod(parsing: text.trimmingCharacters(in: .whitespaces), kind: monthly.period)
             else {
-                reader.report("'\(text)' is not a month (expected YYYY-MM, e.g. 2024-03)", at: node, path)
+                reader.report(messages.notAMonth(text), at: node, path)
                 return nil
             }
             if let planYear = config.organization.planYear, period.year != planYear {
                 reader.report(
-                    "period \(period) is outside the plan year \(planYear) (organization.plan_year)", at: node, path)
+                    messages.periodOutsidePlanYear(period.description, planYear: planYear), at: node, path)
                 return nil
             }
             if period.start > receivedOn {
-                reader.report(
-                    "period \(period) (\(period.start.vietnameseNumeric)–\(period.end.vietnameseNumeric)) "
-                        + "has not begun on \(receivedOn.vietnameseNumeric), when this report was received",
-                    at: node, path)
+                reader.report(messages.periodNotBegun(period, receivedOn: receivedOn), at: node, path)
                 return nil
             }
             return period
@@ -193,22 +177,17 @@ struct SubmissionFields {
         guard let id = reader.string(node, path) else { return nil }
         guard let task = config.task(id) else {
             let known = config.tasks.map(\.id)
-            reader.report(
-                "unknown task '\(id)' (known: \(Suggestion.list(known)))" + Suggestion.hint(for: id, in: known),
-                at: node, path)
+            reader.report(messages.unknownTask(id, known: known), at: node, path)
             return nil
         }
         if let unit, task.lead != unit, !task.support.contains(unit) {
             let ownTasks = config.tasks.filter { $0.lead == unit || $0.support.contains(unit) }.map(\.id)
-            let yours = ownTasks.isEmpty ? "it has no tasks" : "its tasks: \(Suggestion.list(ownTasks))"
             reader.report(
-                "task '\(id)' is not one of unit '\(unit)' (led by '\(task.lead)'; \(yours)); "
-                    + "the Office records other tasks' status",
-                at: node, path)
+                messages.taskOfAnotherUnit(id, unit: unit, lead: task.lead, unitTasks: ownTasks), at: node, path)
             return nil
         }
         if let firstLine = seen[id] {
-            reader.report("task '\(id)' is listed twice (first at line \(firstLine))", at: node, path)
+            reader.report(messages.taskListedTwice(id, firstLine: firstLine), at: node, path)
             return nil
         }
         seen[id] = node.mark?.line ?? 0
@@ -239,15 +218,11 @@ struct SubmissionFields {
     private func checkDifficultyReport(_ top: YAMLMapping, difficulties: [DifficultyEntry]) {
         for key in ["tasks", "proposals"] {
             if let keyNode = top.keyNode(key) {
-                reader.report(
-                    "a difficulty report carries only 'difficulties': remove '\(key)' (send it with the monthly report)",
-                    at: keyNode, ConfigPath.root.key(key))
+                reader.report(messages.difficultyReportExtraKey(key), at: keyNode, ConfigPath.root.key(key))
             }
         }
         if top.value("difficulties") == nil {
-            reader.report(
-                "missing required key 'difficulties' (a list: each a text, or {text, task})", at: top.node,
-                ConfigPath.root.key("difficulties"))
+            reader.report(messages.difficultiesMissing, at: top.node, ConfigPath.root.key("difficulties"))
         }
     }
 

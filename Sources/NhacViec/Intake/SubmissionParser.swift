@@ -27,9 +27,10 @@ package enum SubmissionParser {
         -> Submission
     {
         let fileName = URL(fileURLWithPath: path).lastPathComponent
+        let messages = SubmissionMessages(config)
         // Type and size first: a 1.5 GB file is refused before it is read.
-        try checkFormat(fileName, issueFile: path)
-        let data = try SubmissionFile.read(path: path)
+        try checkFormat(fileName, issueFile: path, messages: messages)
+        let data = try SubmissionFile.read(path: path, messages: messages)
         return try parse(data: data, fileName: fileName, issueFile: path, config: config, receivedAt: receivedAt)
     }
 
@@ -51,20 +52,22 @@ package enum SubmissionParser {
     private static func parse(
         data: Data, fileName: String, issueFile: String, config: Config, receivedAt: Date
     ) throws(SubmissionError) -> Submission {
-        let format = try checkFormat(fileName, issueFile: issueFile)
-        try checkSize(data.count, fileName: issueFile)
+        let messages = SubmissionMessages(config)
+        let format = try checkFormat(fileName, issueFile: issueFile, messages: messages)
+        try checkSize(data.count, fileName: issueFile, messages: messages)
         if format == .docx {
             return try WordFormReader.read(
                 data: data, fileName: fileName, issueFile: issueFile, config: config, receivedAt: receivedAt)
         }
-        let text = try SubmissionText.decode(data, file: issueFile)
+        let text = try SubmissionText.decode(data, file: issueFile, messages: messages)
         return try parse(text: text, fileName: fileName, issueFile: issueFile, config: config, receivedAt: receivedAt)
     }
 
     private static func parse(
         text: String, fileName: String, issueFile: String, config: Config, receivedAt: Date
     ) throws(SubmissionError) -> Submission {
-        let format = try checkFormat(fileName, issueFile: issueFile)
+        let messages = SubmissionMessages(config)
+        let format = try checkFormat(fileName, issueFile: issueFile, messages: messages)
         let yaml: String
         let body: String
         switch format {
@@ -72,20 +75,19 @@ package enum SubmissionParser {
             yaml = text
             body = ""
         case .markdown:
-            let parts = try FrontMatter.split(text, file: issueFile)
+            let parts = try FrontMatter.split(text, file: issueFile, messages: messages)
             yaml = parts.yaml
             body = parts.body.precomposedStringWithCanonicalMapping
         case .docx:
-            throw SubmissionError(
-                code: .unsupportedType, file: issueFile,
-                message: "a Word form is read from the file's bytes, not from text")
+            throw SubmissionError(code: .unsupportedType, file: issueFile, message: messages.wordFormFromText)
         }
-        let root = try compose(yaml, file: issueFile, format: format)
+        let root = try compose(yaml, file: issueFile, format: format, messages: messages)
         let issues = IssueCollector()
-        let reader = YAMLNodeReader(file: issueFile, issues: issues)
+        let reader = YAMLNodeReader(file: issueFile, issues: issues, wording: messages.yaml)
         let walker = SubmissionFields(
             reader: reader, config: config,
-            receivedOn: WallClock(timeZone: config.organization.timeZone).localDate(of: receivedAt))
+            receivedOn: WallClock(timeZone: config.organization.timeZone).localDate(of: receivedAt),
+            messages: messages)
         let fields = walker.read(root)
         guard issues.isEmpty, let fields else {
             throw SubmissionError(code: .invalid, issues: issues.issues)
@@ -100,46 +102,38 @@ package enum SubmissionParser {
 
     /// Throws unless `fileName` has a Markdown or YAML extension.
     @discardableResult
-    static func checkFormat(_ fileName: String, issueFile: String? = nil) throws(SubmissionError) -> SubmissionFormat {
+    static func checkFormat(_ fileName: String, issueFile: String? = nil, messages: SubmissionMessages)
+        throws(SubmissionError) -> SubmissionFormat
+    {
         guard let format = SubmissionFormat(fileName: fileName) else {
             throw SubmissionError(
-                code: .unsupportedType, file: issueFile ?? fileName,
-                message:
-                    "unsupported file type: send a Markdown report with YAML front matter (.md, .markdown), "
-                    + "the fields alone as YAML (.yaml, .yml) or the filled Word form (.docx)")
+                code: .unsupportedType, file: issueFile ?? fileName, message: messages.unsupportedType)
         }
         return format
     }
 
     /// Throws when a file is larger than any report (a scan or an export sent by mistake).
-    static func checkSize(_ size: Int, fileName: String) throws(SubmissionError) {
+    static func checkSize(_ size: Int, fileName: String, messages: SubmissionMessages) throws(SubmissionError) {
         if SubmissionFormat(fileName: fileName) == .docx {
             guard size > WordPackageParts.maximumFileSize else { return }
             throw SubmissionError(
                 code: .tooLarge, file: fileName,
-                message:
-                    "the file is \(size) bytes; a filled form is at most \(WordPackageParts.maximumFileSize) bytes "
-                    + "(send attachments separately)")
+                message: messages.formTooLarge(size: size, maximum: WordPackageParts.maximumFileSize))
         }
         guard size > maximumSize else { return }
         throw SubmissionError(
-            code: .tooLarge, file: fileName,
-            message:
-                "the file is \(size) bytes; a report is at most \(maximumSize) bytes of text (send attachments separately)"
-        )
+            code: .tooLarge, file: fileName, message: messages.reportTooLarge(size: size, maximum: maximumSize))
     }
 
     /// Yams' node tree, with its errors turned into located issues by the config loader's translation.
-    private static func compose(_ yaml: String, file: String, format: SubmissionFormat) throws(SubmissionError)
-        -> Node
-    {
+    private static func compose(
+        _ yaml: String, file: String, format: SubmissionFormat, messages: SubmissionMessages
+    ) throws(SubmissionError) -> Node {
         let empty = SubmissionError(
-            code: .invalid, file: file, line: 1, column: 1,
-            message: (format == .markdown ? "the front matter is empty" : "the file is empty")
-                + ": a report needs at least 'unit' and 'report'")
+            code: .invalid, file: file, line: 1, column: 1, message: messages.empty(markdown: format == .markdown))
         let root: Node
         do {
-            root = try ConfigLoader.compose(yaml, file: file)
+            root = try ConfigLoader.compose(yaml, file: file, wording: messages.yaml)
         } catch {
             // The loader's only `.invalid` from composing is a stream with no document.
             throw error.code == .invalid ? empty : SubmissionError(code: .syntax, issues: error.issues)

@@ -79,7 +79,7 @@ package struct SubmissionTarget: Hashable, Sendable {
             let what = submission.period.map { "\(submission.report) \($0)" } ?? submission.report
             throw SubmissionError(
                 code: .invalid, file: submission.sourceName, path: "report",
-                message: "unit '\(submission.unit)' owes no report '\(what)' under this config")
+                message: SubmissionMessages(config).owesNoReport(unit: submission.unit, report: what))
         }
         return SubmissionTarget(dutyOccurrence: found, timeZone: zone)
     }

@@ -4,7 +4,7 @@ import Foundation
 enum SubmissionText {
     /// The text without a leading byte-order mark (Windows editors add one; YAML
     /// and the front matter check must not see it).
-    static func decode(_ data: Data, file: String) throws(SubmissionError) -> String {
+    static func decode(_ data: Data, file: String, messages: SubmissionMessages) throws(SubmissionError) -> String {
         if let text = String(data: data, encoding: .utf8) {
             return text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
         }
@@ -25,9 +25,6 @@ enum SubmissionText {
         }
         let byte = offset < bytes.count ? bytes[offset] : 0
         throw SubmissionError(
-            code: .notUTF8, file: file, line: line, column: column,
-            message:
-                "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) here); "
-                + "save it as UTF-8 (Unicode)")
+            code: .notUTF8, file: file, line: line, column: column, message: messages.notUTF8(byte: byte))
     }
 }

@@ -5,7 +5,7 @@ extension WordFormReader {
     /// properties), without judging anything else; nil when the file is not a readable form.
     /// For answering a bad form with the right blank one.
     static func identity(data: Data) -> (unit: String, report: String, period: String?)? {
-        guard let parts = try? WordPackageParts(data: data, file: "form.docx"),
+        guard let parts = try? WordPackageParts(data: data, file: "form.docx", messages: .init(language: .vietnamese)),
             let events = try? XMLEvents.parse(parts.document)
         else { return nil }
         let form = FilledForm(

@@ -17,26 +17,24 @@ enum WordFormReader {
     static func read(data: Data, fileName: String, issueFile: String, config: Config, receivedAt: Date)
         throws(SubmissionError) -> Submission
     {
-        let parts = try WordPackageParts(data: data, file: issueFile)
+        let messages = SubmissionMessages(config)
+        let parts = try WordPackageParts(data: data, file: issueFile, messages: messages)
         let events: [XMLEvents.Event]
         do {
             events = try XMLEvents.parse(parts.document)
         } catch {
             throw SubmissionError(
                 code: .syntax, file: issueFile,
-                message: "nội dung tệp .docx bị hỏng (XML sai ở byte \(error.offset): \(error.message)): "
-                    + "hãy mở bằng Word, lưu lại rồi gửi lại")
+                message: messages.formXMLDamaged(offset: error.offset, detail: error.message))
         }
         let content = WordDocumentContent(events: events)
         let form = FilledForm(content: content, customProperties: parts.customProperties.map(customProperties) ?? [:])
         guard let identity = form.identity else {
-            throw SubmissionError(
-                code: .invalid, file: issueFile,
-                message: "không phải mẫu báo cáo của Văn phòng: không tìm thấy dòng '\(ReportFormText.codeLabel) …' "
-                    + "(hãy dùng mẫu được gửi kèm thư nhắc, hoặc lấy mẫu mới bằng 'nhacviec form')")
+            throw SubmissionError(code: .invalid, file: issueFile, message: messages.notTheOfficeForm)
         }
         var issues: [ConfigIssue] = []
-        let report = FormReportText(identity: identity, form: form, issueFile: issueFile, issues: &issues)
+        let report = FormReportText(
+            identity: identity, form: form, issueFile: issueFile, messages: messages, issues: &issues)
         let submission: Submission
         do {
             submission = try SubmissionParser.parse(

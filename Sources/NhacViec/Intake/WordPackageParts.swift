@@ -19,54 +19,51 @@ struct WordPackageParts {
     /// `docProps/custom.xml`, when the package has it.
     var customProperties: String?
 
-    /// Reads `data`; errors name `file` and say in Vietnamese what the sender can do.
-    init(data: Data, file: String) throws(SubmissionError) {
+    /// Reads `data`; errors name `file` and say, in `messages`' language, what the sender can do.
+    init(data: Data, file: String, messages: SubmissionMessages) throws(SubmissionError) {
         func refuse(_ message: String) -> SubmissionError {
             SubmissionError(code: .syntax, file: file, message: message)
         }
         let magic = [UInt8](data.prefix(8))
         if magic == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
-            throw refuse(
-                "tệp được đặt mật khẩu (mã hóa) hoặc là định dạng Word cũ (.doc): hãy bỏ mật khẩu và lưu lại "
-                    + "dưới dạng Word Document (.docx) rồi gửi lại")
+            throw refuse(messages.formEncryptedOrOldWord)
         }
         guard magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-            throw refuse("tệp không phải văn bản Word (.docx): hãy gửi lại mẫu báo cáo đã điền, lưu dưới dạng .docx")
+            throw refuse(messages.formNotDocx)
         }
         guard data.count <= Self.maximumFileSize else {
-            throw refuse("tệp dài \(data.count) byte, quá giới hạn \(Self.maximumFileSize) byte của một mẫu báo cáo")
+            throw refuse(messages.formFileTooLarge(size: data.count, maximum: Self.maximumFileSize))
         }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw refuse("tệp .docx bị hỏng (không đọc được gói ZIP): hãy mở bằng Word, lưu lại rồi gửi lại")
+            throw refuse(messages.formZipDamaged)
         }
         var entries: [String: Entry] = [:]
         var count = 0
         for entry in archive {
             count += 1
             guard count <= Self.maximumEntries else {
-                throw refuse("tệp .docx có hơn \(Self.maximumEntries) thành phần: không phải mẫu báo cáo")
+                throw refuse(messages.formTooManyParts(Self.maximumEntries))
             }
             entries[entry.path] = entry
         }
         guard let documentEntry = entries["word/document.xml"] else {
-            throw refuse("tệp .docx không có nội dung văn bản (word/document.xml): không phải mẫu báo cáo")
+            throw refuse(messages.formNoDocument)
         }
-        document = try Self.inflate(archive, documentEntry, refuse)
+        document = try Self.inflate(archive, documentEntry, messages, refuse)
         customProperties = try entries["docProps/custom.xml"].map { entry throws(SubmissionError) in
-            try Self.inflate(archive, entry, refuse)
+            try Self.inflate(archive, entry, messages, refuse)
         }
     }
 
-    private static func inflate(_ archive: Archive, _ entry: Entry, _ refuse: (String) -> SubmissionError)
-        throws(SubmissionError) -> String
-    {
+    private static func inflate(
+        _ archive: Archive, _ entry: Entry, _ messages: SubmissionMessages, _ refuse: (String) -> SubmissionError
+    ) throws(SubmissionError) -> String {
         guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
             throw refuse(
-                "phần \(entry.path) khai báo \(entry.uncompressedSize) byte khi giải nén, quá giới hạn "
-                    + "\(maximumPartSize) byte: tệp bị từ chối (có thể là \"bom nén\")")
+                messages.formPartDeclaredTooLarge(entry.path, size: entry.uncompressedSize, maximum: maximumPartSize))
         }
         var bytes = Data()
         do {
@@ -75,16 +72,13 @@ struct WordPackageParts {
                 bytes.append(chunk)
             }
         } catch is SizeExceeded {
-            throw refuse(
-                "phần \(entry.path) giải nén ra hơn \(maximumPartSize) byte: tệp bị từ chối (có thể là \"bom nén\")")
+            throw refuse(messages.formPartTooLarge(entry.path, maximum: maximumPartSize))
         } catch {
             // ZIP-level encryption ends here too: ZIPFoundation cannot decrypt, so the check fails.
-            throw refuse(
-                "tệp .docx bị hỏng hoặc được đặt mật khẩu (phần \(entry.path) không giải nén được): "
-                    + "hãy mở bằng Word, bỏ mật khẩu nếu có, lưu lại rồi gửi lại")
+            throw refuse(messages.formPartUnreadable(entry.path))
         }
         guard let text = String(data: bytes, encoding: .utf8) else {
-            throw refuse("phần \(entry.path) không phải văn bản UTF-8: tệp .docx bị hỏng")
+            throw refuse(messages.formPartNotUTF8(entry.path))
         }
         return text
     }

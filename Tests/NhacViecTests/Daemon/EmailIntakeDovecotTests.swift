@@ -225,7 +225,7 @@ import Testing
         let reply = try #require(fixture.replies(to: "qldt@example.gov.vn").first)
         let body = EmailReportExtractor.bodyText(of: reply.root) ?? ""
         // The body's third line starts the report; its 7th line holds the bad status at column 25.
-        #expect(body.contains("dòng 9, cột 25 (tasks[1].status): 'dang_lam' is not valid"))
+        #expect(body.contains("dòng 9, cột 25 (tasks[1].status): 'dang_lam' không hợp lệ"))
         #expect(body.contains("CHƯA được nhận"))
         #expect(body.contains("unit: phong-qldt"))
         #expect(reply.header.raw("Auto-Submitted") == "auto-replied")

@@ -118,13 +118,41 @@ struct WordFormReaderTests {
             ])
     }
 
+    @Test func withLanguageEnTheSameCellsAreNamedInTheFormsWordsWithEnglishMessages() throws {
+        let form = try FormTestSupport.form().data
+        let filled = try FormClerk.fill(
+            form, #"{"rows": {"VI.2": {"status": "xong rồi", "progress": "nhiều", "id": "VI.9"}}}"#)
+        let config = try TestConfig.load(
+            IntakeTestSupport.yaml.replacingOccurrences(
+                of: "  office: van-phong\n", with: "  office: van-phong\n  language: en\n"))
+        let at = try IntakeTestSupport.at(Self.receivedAt)
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                data: filled, fileName: "phong-qldt-2024-03.docx", config: config, receivedAt: at)
+        }
+        #expect(
+            error.issues.map(\.description) == [
+                "phong-qldt-2024-03.docx: error: bảng nhiệm vụ, dòng 2 (VI.9), cột Tình trạng: 'xong rồi' is not valid "
+                    + "(valid: Chưa thực hiện, Đang thực hiện, Đã hoàn thành, Vướng mắc)",
+                "phong-qldt-2024-03.docx: error: bảng nhiệm vụ, dòng 2 (VI.9), cột Tiến độ (%): "
+                    + "'nhiều' is not a percentage from 0 to 100",
+            ])
+        let unknown = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                data: try FormClerk.fill(form, #"{"rows": {"VI.2": {"id": "VI.9"}}}"#),
+                fileName: "phong-qldt-2024-03.docx", config: config, receivedAt: at)
+        }
+        #expect(unknown.issues.map(\.path) == ["bảng nhiệm vụ, dòng 2 (VI.9), cột Mã"])
+        #expect(unknown.issues.first?.message.hasPrefix("unknown task 'VI.9'") == true)
+    }
+
     @Test func theParsersOwnChecksPointAtTheCellToo() throws {
         let form = try FormTestSupport.form().data
         // A task id the plan does not have: SubmissionParser's check, located in the table.
         let unknown = try Self.readError(FormClerk.fill(form, #"{"rows": {"VI.2": {"id": "VI.9"}}}"#))
         let issue = try #require(unknown.issues.first)
         #expect(issue.path == "bảng nhiệm vụ, dòng 2 (VI.9), cột Mã")
-        #expect(issue.message.hasPrefix("unknown task 'VI.9'"))
+        #expect(issue.message.hasPrefix("không có nhiệm vụ 'VI.9'"))
         // A period outside the plan year, on the identification line.
         let outside = try Self.readError(FormClerk.fill(form, #"{"code_line": "phong-qldt / monthly / 2031-03"}"#))
         let line = try #require(outside.issues.first)

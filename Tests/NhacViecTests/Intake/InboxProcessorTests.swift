@@ -13,10 +13,10 @@ import Testing
         /// Files are dropped with this modification time unless told otherwise.
         let dropped: Date
 
-        init() throws {
+        init(language: MessageLanguage = .vietnamese) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("nhacviec-inbox-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            config = try IntakeTestSupport.config()
+            config = try IntakeTestSupport.config(language: language)
             let intake = SubmissionIntake(
                 config: config, calendar: WorkingCalendar(rules: config.calendar.rules), sink: sink)
             processor = InboxProcessor(stateDirectory: root.path, intake: intake)
@@ -122,15 +122,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: box.inbox + "/thu-muc-con"))
     }
 
-    @Test func theErrorFileExplainsInVietnameseThenListsEveryIssue() throws {
-        let box = try Inbox()
+    /// several-problems.md (as bao-cao.md), a YAML syntax error and a PDF, rejected at 09:00 on 10/04/2024;
+    /// returns the inbox and the lines of bao-cao.md's notice.
+    private func rejectThree(_ language: MessageLanguage) throws -> (Inbox, [String]) {
+        let box = try Inbox(language: language)
         try box.drop(fixture: "several-problems.md", as: "bao-cao.md")
         try box.drop(fixture: "yaml-syntax-error.md")
         try box.drop("bao-cao.pdf", Data("%PDF-1.4".utf8))
         _ = try box.scan("2024-04-10T09:00:00+07:00")
-
         let lines = try box.text("rejected/bao-cao.md.error").split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        return (box, lines.map(String.init))
+    }
+
+    @Test func theErrorFileExplainsInVietnameseThenListsEveryIssue() throws {
+        let (box, lines) = try rejectThree(.vietnamese)
         #expect(
             lines.first
                 == "Không tiếp nhận tệp “bao-cao.md” (nhận lúc 09:00 ngày 10/04/2024): báo cáo có 5 lỗi; "
@@ -138,11 +143,11 @@ import Testing
         #expect(lines[1].isEmpty)
         #expect(
             Array(lines[2...]) == [
-                "bao-cao.md:6:41: error: tasks[0].progress: -5 is out of range (0…100)",
-                "bao-cao.md:7:5: error: tasks[1].status: missing required key 'status'",
-                "bao-cao.md:8:5: error: tasks[2]: expected a mapping (key: value), found 'II.3 xong'",
-                "bao-cao.md:9:16: error: difficulties[0]: expected text, found a list",
-                "bao-cao.md:10:12: error: proposals: must not be empty",
+                "bao-cao.md:6:41: error: tasks[0].progress: -5 nằm ngoài khoảng cho phép (0…100)",
+                "bao-cao.md:7:5: error: tasks[1].status: thiếu mục bắt buộc 'status'",
+                "bao-cao.md:8:5: error: tasks[2]: phải là một nhóm mục (khóa: giá trị), không phải 'II.3 xong'",
+                "bao-cao.md:9:16: error: difficulties[0]: phải là văn bản, không phải một danh sách",
+                "bao-cao.md:10:12: error: proposals: không được để trống",
                 "",
             ])
         let syntax = try box.text("rejected/yaml-syntax-error.md.error")
@@ -152,12 +157,34 @@ import Testing
             ))
         #expect(
             syntax.contains(
-                "\nyaml-syntax-error.md:7:13: error: difficulties: invalid YAML: did not find expected ',' or '}'\n"))
+                "\nyaml-syntax-error.md:7:13: error: difficulties: YAML sai cú pháp: did not find expected ',' or '}'\n"
+            ))
         let pdf = try box.text("rejected/bao-cao.pdf.error")
         #expect(
             pdf.hasPrefix(
                 "Không tiếp nhận tệp “bao-cao.pdf” (nhận lúc 09:00 ngày 10/04/2024): chỉ nhận báo cáo dạng Markdown (.md, .markdown)"
             ))
+        #expect(pdf.contains("\nbao-cao.pdf: error: loại tệp không được nhận"))
+    }
+
+    @Test func withLanguageEnTheErrorFileIsInEnglishWithTheSamePlaces() throws {
+        let (box, lines) = try rejectThree(.english)
+        #expect(
+            lines.first
+                == "The file “bao-cao.md” was not accepted (received at 09:00 on 10/04/2024): the report has 5 error(s); "
+                + "please correct them as shown below and send it again.")
+        #expect(
+            Array(lines[2...]) == [
+                "bao-cao.md:6:41: error: tasks[0].progress: -5 is out of range (0…100)",
+                "bao-cao.md:7:5: error: tasks[1].status: missing required key 'status'",
+                "bao-cao.md:8:5: error: tasks[2]: expected a mapping (key: value), found 'II.3 xong'",
+                "bao-cao.md:9:16: error: difficulties[0]: expected text, found a list",
+                "bao-cao.md:10:12: error: proposals: must not be empty",
+                "",
+            ])
+        let pdf = try box.text("rejected/bao-cao.pdf.error")
+        #expect(
+            pdf.hasPrefix("The file “bao-cao.pdf” was not accepted (received at 09:00 on 10/04/2024): only Markdown"))
         #expect(pdf.contains("\nbao-cao.pdf: error: unsupported file type"))
     }
 
@@ -234,7 +261,7 @@ import Testing
         #expect(files["rejected/sai.md"] == older)
         #expect(files["rejected/khac.md.error"] == older)
         #expect(files["archive/bao-cao-2.md"] == (try IntakeTestSupport.fixture("good-monthly.md")))
-        #expect(try box.text("rejected/sai-1.md.error").contains("sai.md:2:7: error: unit: unknown unit"))
+        #expect(try box.text("rejected/sai-1.md.error").contains("sai.md:2:7: error: unit: không có đơn vị"))
         #expect(files["rejected/khac-1.md.error"] != nil)
         #expect(files["rejected/khac.md"] == nil)
     }
@@ -304,7 +331,7 @@ import Testing
         let moved = try FileManager.default.destinationOfSymbolicLink(atPath: box.processor.rejected + "/lien-ket.md")
         #expect(moved == outside.path)
         #expect(try Data(contentsOf: outside) == content)
-        #expect(try box.text("rejected/lien-ket.md.error").contains("lien-ket.md: error: a symbolic link"))
+        #expect(try box.text("rejected/lien-ket.md.error").contains("lien-ket.md: error: là liên kết tượng trưng"))
     }
 
     @Test func anOversizedFileIsRejectedWithoutBeingRead() throws {
@@ -402,7 +429,7 @@ import Testing
         #expect(box.sink.count == 0)
         #expect(summary.accepted.isEmpty)
         #expect(summary.rejected.map(\.error.code) == [.unsupportedType])
-        #expect(try box.text("rejected/bao-cao.md.error").contains("bao-cao.md: error: a symbolic link"))
+        #expect(try box.text("rejected/bao-cao.md.error").contains("bao-cao.md: error: là liên kết tượng trưng"))
     }
 
     @Test(arguments: ["archive", "rejected"])
@@ -441,7 +468,7 @@ import Testing
         #expect(first.failed.isEmpty)
         #expect((rejectedAs + ".error").utf8.count <= 255)
         #expect(rejectedAs.hasPrefix("bbbbbbbbbb") && rejectedAs.hasSuffix(".md"))
-        #expect(try box.text("rejected/\(rejectedAs).error").contains("unknown unit 'phong-khong-co'"))
+        #expect(try box.text("rejected/\(rejectedAs).error").contains("không có đơn vị 'phong-khong-co'"))
 
         let second = try box.scan("2024-04-10T09:05:00+07:00")
         #expect(second.isEmpty)

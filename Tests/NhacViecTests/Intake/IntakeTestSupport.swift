@@ -53,6 +53,13 @@ enum IntakeTestSupport {
 
     static func config() throws -> Config { try TestConfig.load(yaml) }
 
+    /// The same config with `organization.language` set (`vi` is also the default).
+    static func config(language: MessageLanguage) throws -> Config {
+        try TestConfig.load(
+            yaml.replacingOccurrences(
+                of: "  office: van-phong\n", with: "  office: van-phong\n  language: \(language.rawValue)\n"))
+    }
+
     static let wallClock = WallClock(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current)
 
     /// An instant written as ISO 8601 with offset.
@@ -64,10 +71,13 @@ enum IntakeTestSupport {
         try Data(contentsOf: fixtures.appendingPathComponent(name))
     }
 
-    /// The `# expect: L:C fragment` lines of a fixture.
-    static func expectations(in data: Data) -> [(line: Int, column: Int, fragment: String)] {
+    /// The `# expect: L:C fragment` lines of a fixture (English messages), or with
+    /// `marker` `# expect-vi: ` its Vietnamese ones.
+    static func expectations(in data: Data, marker: String = "# expect: ") -> [(
+        line: Int, column: Int, fragment: String
+    )] {
         String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
-            guard let range = line.range(of: "# expect: ") else { return nil }
+            guard let range = line.range(of: marker) else { return nil }
             let rest = line[range.upperBound...]
             guard let space = rest.firstIndex(of: " ") else { return nil }
             let position = rest[..<space].split(separator: ":").compactMap { Int($0) }

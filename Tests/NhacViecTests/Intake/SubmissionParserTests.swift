@@ -13,9 +13,11 @@ import Testing
             receivedAt: IntakeTestSupport.at(Self.receivedAt))
     }
 
-    private func parse(text: String, fileName: String = "bao-cao.md") throws -> Submission {
+    private func parse(text: String, fileName: String = "bao-cao.md", language: MessageLanguage = .vietnamese)
+        throws -> Submission
+    {
         try SubmissionParser.parse(
-            text: text, fileName: fileName, config: IntakeTestSupport.config(),
+            text: text, fileName: fileName, config: IntakeTestSupport.config(language: language),
             receivedAt: IntakeTestSupport.at(Self.receivedAt))
     }
 
@@ -54,16 +56,23 @@ import Testing
         #expect(submission.tasks == [TaskUpdate(id: "II.3", status: .inProgress)])
     }
 
-    @Test func aTaskLineOfAnotherUnitNamesTheUnitsOwnTasks() throws {
+    @Test(arguments: [
+        (
+            MessageLanguage.vietnamese,
+            "bao-cao.yaml:4:11: error: tasks[0].id: nhiệm vụ 'VI.2' không phải của đơn vị 'van-phong' (đơn vị chủ trì: 'phong-qldt'; nhiệm vụ của đơn vị: II.3); tình trạng các nhiệm vụ khác do Văn phòng cập nhật"
+        ),
+        (
+            .english,
+            "bao-cao.yaml:4:11: error: tasks[0].id: task 'VI.2' is not one of unit 'van-phong' (led by 'phong-qldt'; its tasks: II.3); the Office records other tasks' status"
+        ),
+    ])
+    func aTaskLineOfAnotherUnitNamesTheUnitsOwnTasks(_ language: MessageLanguage, _ expected: String) throws {
         let error = try #require(throws: SubmissionError.self) {
             try parse(
                 text: "unit: van-phong\nreport: bc-ddci\ntasks:\n  - { id: VI.2, status: done }\n",
-                fileName: "bao-cao.yaml")
+                fileName: "bao-cao.yaml", language: language)
         }
-        #expect(
-            error.issues.map(\.description) == [
-                "bao-cao.yaml:4:11: error: tasks[0].id: task 'VI.2' is not one of unit 'van-phong' (led by 'phong-qldt'; its tasks: II.3); the Office records other tasks' status"
-            ])
+        #expect(error.issues.map(\.description) == [expected])
     }
 
     @Test func aReportWithoutTaskLinesIsAccepted() throws {
@@ -130,13 +139,22 @@ import Testing
         #expect(submission.difficulties == ["Chưa có hướng dẫn của Sở Nội vụ", "Thiếu kinh phí số hóa"])
     }
 
-    /// Each fixture lists its issues as `# expect: L:C fragment`, in lines of the original file.
-    @Test(arguments: badFixtures)
-    func aBadFileReportsEveryIssueAtItsLineAndColumn(_ name: String) throws {
+    /// Each fixture lists its issues as `# expect: L:C fragment` (English, `language: en`)
+    /// and `# expect-vi: L:C fragment` (Vietnamese, the default), in lines of the original
+    /// file: the same places in both languages, only the words differ.
+    @Test(arguments: badFixtures, [MessageLanguage.english, .vietnamese])
+    func aBadFileReportsEveryIssueAtItsLineAndColumn(_ name: String, _ language: MessageLanguage) throws {
         let data = try IntakeTestSupport.fixture(name)
-        let expected = IntakeTestSupport.expectations(in: data)
-        try #require(!expected.isEmpty, "\(name) has no '# expect:' lines")
-        let error = try #require(throws: SubmissionError.self) { try parse(name) }
+        let marker = language == .english ? "# expect: " : "# expect-vi: "
+        let expected = IntakeTestSupport.expectations(in: data, marker: marker)
+        try #require(!expected.isEmpty, "\(name) has no '\(marker)' lines")
+        let english = IntakeTestSupport.expectations(in: data)
+        #expect(expected.map { "\($0.line):\($0.column)" } == english.map { "\($0.line):\($0.column)" })
+        let error = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                data: data, fileName: name, config: IntakeTestSupport.config(language: language),
+                receivedAt: IntakeTestSupport.at(Self.receivedAt))
+        }
         let lines = error.issues.map(\.description)
         #expect(lines.count == expected.count, "\(lines)")
         for expectation in expected {
@@ -164,7 +182,7 @@ import Testing
                 receivedAt: IntakeTestSupport.at(Self.receivedAt))
         }
         #expect(error.code == .unsupportedType)
-        #expect(error.description.hasPrefix("bao-cao.jpg: error: unsupported file type"))
+        #expect(error.description.hasPrefix("bao-cao.jpg: error: loại tệp không được nhận"))
     }
 
     @Test func extensionsAreComparedWithoutCase() throws {
@@ -193,7 +211,13 @@ import Testing
         }
         #expect(error.code == .unreadable)
         #expect(error.exitStatus == .ioError)
-        #expect(error.description == "/nonexistent/bao-cao.md: error: no such file")
+        #expect(error.description == "/nonexistent/bao-cao.md: error: không có tệp này")
+        let english = try #require(throws: SubmissionError.self) {
+            try SubmissionParser.parse(
+                contentsOf: "/nonexistent/bao-cao.md", config: IntakeTestSupport.config(language: .english),
+                receivedAt: IntakeTestSupport.at(Self.receivedAt))
+        }
+        #expect(english.description == "/nonexistent/bao-cao.md: error: no such file")
     }
 
     @Test func aFileIsReadFromItsPathAndNamedByItsLastComponent() throws {
@@ -211,7 +235,7 @@ import Testing
                 receivedAt: IntakeTestSupport.at(Self.receivedAt))
         }
         #expect(error.issues.map(\.file) == [path])
-        #expect(error.description.hasPrefix("\(path):2:7: error: unit: unknown unit"))
+        #expect(error.description.hasPrefix("\(path):2:7: error: unit: không có đơn vị"))
     }
 
     @Test func theContentKeyIgnoresWhenAndUnderWhichNameAFileCame() throws {
@@ -239,7 +263,7 @@ import Testing
         }
         let text = error.description
         #expect(text.count < 600, "\(text.count) characters")
-        #expect(text.contains("unknown unit 'phong-xxxx"))
+        #expect(text.contains("không có đơn vị 'phong-xxxx"))
         #expect(text.contains("…"))
     }
 

@@ -134,6 +134,15 @@ import Testing
         }
         #expect(
             error.description
+                == "x.md: error: report: theo cấu hình hiện hành, đơn vị 'van-phong' không phải gửi báo cáo 'monthly 2024-03'"
+        )
+        let english = try IntakeTestSupport.config(language: .english)
+        let inEnglish = try #require(throws: SubmissionError.self) {
+            try SubmissionTarget.resolve(
+                submission, config: english, calendar: WorkingCalendar(rules: english.calendar.rules))
+        }
+        #expect(
+            inEnglish.description
                 == "x.md: error: report: unit 'van-phong' owes no report 'monthly 2024-03' under this config")
     }
 }
