@@ -129,4 +129,42 @@ import Testing
         while posts < 20 { _ = try upload(["csrf=\(token)", "report=@\(pdf)"]) }
         #expect(try upload(["csrf=\(token)", "report=@\(own)"]).status == 429)
     }
+
+    /// With `organization.language: en` every error the page shows is English, the intake's
+    /// and the page's own alike, with the same places (DESIGN §6); the rest of the page stays
+    /// Vietnamese (DESIGN §15).
+    @Test func withLanguageEnTheUploadAndFieldErrorsAreEnglish() throws {
+        let web = try WebFixture()
+        let config = try String(contentsOfFile: web.daemon.configPath, encoding: .utf8)
+        try #require(config.contains("  office: van-phong\n"))
+        try web.daemon.write(
+            config.replacingOccurrences(of: "  office: van-phong\n", with: "  office: van-phong\n  language: en\n"))
+        _ = try WebServeTests.fixture(web)
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let path = try WebUnitLinkTests.link(web, unit: "phong-qldt", period: "2024-03")
+        let token = try Self.token(try web.request(path).text)
+
+        let bad = web.daemon.directory.file("bao-cao.md")
+        try Self.report(unit: "phong-qldt", progress: 150).write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try web.request(path, method: "POST", multipart: ["csrf=\(token)", "report=@\(bad)"])
+        #expect(refused.status == 422)
+        #expect(
+            refused.text.contains(
+                "<p>The report “bao-cao.md” was not accepted; correct it and upload it again:</p>"
+                    + "<p>line 6, column 48 (tasks[0].progress): 150 is out of range (0…100)</p>"),
+            "\(refused.text)")
+        #expect(!refused.text.contains("chưa được nhận"))
+
+        let pdf = web.daemon.directory.file("bao-cao.pdf")
+        try Data("%PDF-1.4\n".utf8).write(to: URL(fileURLWithPath: pdf))
+        let wrongType = try web.request(path, method: "POST", multipart: ["csrf=\(token)", "report=@\(pdf)"])
+        #expect(wrongType.status == 415)
+        #expect(wrongType.text.contains("Only the filled Word form (.docx) or a Markdown report (.md) is taken"))
+
+        let field = try web.request(
+            path, method: "POST", form: [("csrf", token), ("status-0", "in_progress"), ("progress-0", "abc")])
+        #expect(field.status == 422)
+        #expect(field.text.contains("id=\"progress-0-error\">Progress is a whole number from 0 to 100."))
+        #expect(field.text.contains("1 field(s) are not valid: see the note beside each."))
+    }
 }

@@ -9,7 +9,8 @@ enum UnitReportForm {
         -> Response
     {
         let tasks = link.tasks(view.config)
-        var (entry, taskLines) = UnitReportPage.read(form, tasks: tasks)
+        let messages = UnitReportMessages(view.config)
+        var (entry, taskLines) = UnitReportPage.read(form, tasks: tasks, messages: messages)
         guard let taskLines else {
             return try again(site: site, view: view, link: link, action: action, entry: entry)
         }
@@ -20,7 +21,7 @@ enum UnitReportForm {
                 config: view.config, receivedAt: receivedAt(view))
             return try accept(submission, site: site, view: view, link: link, action: action)
         } catch let error as SubmissionError {
-            entry.error = "Báo cáo chưa được nhận: " + error.issues.map(describe).joined(separator: "; ")
+            entry.error = messages.formNotAccepted(error.issues)
             return try again(site: site, view: view, link: link, action: action, entry: entry)
         }
     }
@@ -31,8 +32,9 @@ enum UnitReportForm {
         site: WebSite, view: OfficeView, link: UnitLink, action: String, upload: UnitReportUpload
     ) throws -> Response {
         var entry = UnitReportPage.Entry()
+        let messages = UnitReportMessages(view.config)
         let status: HTTPResponse.Status
-        switch upload.check() {
+        switch upload.check(messages) {
         case .failure(let problem):
             entry.uploadErrors = [problem.message]
             status =
@@ -49,17 +51,15 @@ enum UnitReportForm {
                 guard link.isAnswered(by: submission) else {
                     // The link's unit and report only: a file for another unit or period is not taken here.
                     entry.uploadErrors = [
-                        "Tệp “\(upload.displayName)” là báo cáo của đơn vị ‘\(submission.unit)’, "
-                            + "\(submission.period.map { "kỳ \($0)" } ?? "báo cáo ‘\(submission.report)’"), "
-                            + "không phải \(link.heading(view.config).lowercasedFirst) của đơn vị này."
+                        messages.otherReport(
+                            upload.displayName, submission: submission, link: link, config: view.config)
                     ]
                     return try again(site: site, view: view, link: link, action: action, entry: entry)
                 }
                 return try accept(submission, site: site, view: view, link: link, action: action)
             } catch let error as SubmissionError {
                 entry.uploadErrors =
-                    ["Báo cáo “\(upload.displayName)” chưa được nhận; hãy sửa rồi tải lên lại:"]
-                    + error.issues.map(describe)
+                    [messages.uploadNotAccepted(upload.displayName)] + error.issues.map(messages.describe)
                 status = .unprocessableContent
             }
         }
@@ -102,13 +102,6 @@ enum UnitReportForm {
         let csrf = site.csrf.token(user: "link|" + link.description)
         let page = try UnitReportPage.context(view, link: link, action: action, csrf: csrf, entry: entry)
         return WebResponses.html(site.pages.render("unitReport", page), status: status)
-    }
-
-    /// An issue as a clerk reads it: the place in the file (a form's issues carry row and column in the message).
-    private static func describe(_ issue: ConfigIssue) -> String {
-        guard issue.line > 0 else { return issue.path.isEmpty ? issue.message : "\(issue.path): \(issue.message)" }
-        let key = issue.path.isEmpty ? "" : " (\(issue.path))"
-        return "dòng \(issue.line), cột \(issue.column)\(key): \(issue.message)"
     }
 
     private static func receivedAt(_ view: OfficeView) -> Date {

@@ -68,7 +68,7 @@ enum UnitReportPage {
     }
 
     /// Reads the form; field errors stay in the entry, a valid form becomes the report text.
-    static func read(_ form: [String: String], tasks: [PlanTask]) -> (Entry, String?) {
+    static func read(_ form: [String: String], tasks: [PlanTask], messages: UnitReportMessages) -> (Entry, String?) {
         var entry = Entry()
         var lines: [String] = []
         for (index, task) in tasks.enumerated() {
@@ -79,13 +79,13 @@ enum UnitReportPage {
             entry.progress[task.id] = progress
             entry.note[task.id] = note
             guard TaskStatus(rawValue: status) != nil else {
-                entry.fieldErrors["status-\(index)"] = "Hãy chọn tình trạng."
+                entry.fieldErrors["status-\(index)"] = messages.chooseStatus
                 continue
             }
             var line = "  - { id: \(yaml(task.id)), status: \(status)"
             if !progress.isEmpty {
                 guard let value = Int(progress), (0...100).contains(value) else {
-                    entry.fieldErrors["progress-\(index)"] = "Tiến độ là một số nguyên từ 0 đến 100."
+                    entry.fieldErrors["progress-\(index)"] = messages.progressRange
                     continue
                 }
                 line += ", progress: \(value)"
@@ -97,7 +97,7 @@ enum UnitReportPage {
         entry.difficulties = clean(form["difficulties"] ?? "", limit: 20_000)
         entry.proposals = clean(form["proposals"] ?? "", limit: 20_000)
         guard entry.fieldErrors.isEmpty else {
-            entry.error = "Có \(entry.fieldErrors.count) ô chưa hợp lệ, xem ghi chú bên cạnh ô."
+            entry.error = messages.invalidFields(entry.fieldErrors.count)
             return (entry, nil)
         }
         return (entry, lines.joined(separator: "\n"))

@@ -45,37 +45,25 @@ struct UnitReportUpload {
         case markdown, wordForm
     }
 
-    /// What is wrong with the file, in Vietnamese, or its kind when it may be read.
-    func check() -> Result<Kind, UploadProblem> {
+    /// What is wrong with the file, in `messages`' language, or its kind when it may be read.
+    func check(_ messages: UnitReportMessages) -> Result<Kind, UploadProblem> {
         guard let fileName, !fileName.isEmpty || !content.isEmpty else {
-            return .failure(.init(status: .unprocessable, message: "Hãy chọn tệp báo cáo để tải lên."))
+            return .failure(.init(status: .unprocessable, message: messages.chooseFile))
         }
         guard content.count <= Self.maxFileSize else {
-            return .failure(.init(status: .tooLarge, message: "Tệp lớn hơn 10 MB: hãy gửi riêng biểu mẫu đã điền."))
+            return .failure(.init(status: .tooLarge, message: messages.fileTooLarge))
         }
-        let wrongType = UploadProblem(
-            status: .unsupported,
-            message:
-                "Chỉ nhận biểu mẫu Word đã điền (.docx) hoặc báo cáo Markdown (.md); tệp “\(displayName)” không phải loại này."
-        )
+        let wrongType = UploadProblem(status: .unsupported, message: messages.wrongType(displayName))
         switch SubmissionFormat(fileName: displayName) {
         case .docx:
             // A Word document is a zip package: its first bytes are a local file header.
             guard content.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-                return .failure(
-                    .init(
-                        status: .unsupported,
-                        message:
-                            "Tệp “\(displayName)” không phải tài liệu Word (.docx) thật: hãy lưu lại biểu mẫu bằng Word hoặc LibreOffice rồi tải lên."
-                    ))
+                return .failure(.init(status: .unsupported, message: messages.notRealWord(displayName)))
             }
             return .success(.wordForm)
         case .markdown:
             guard !content.contains(0), String(validating: content, as: UTF8.self) != nil else {
-                return .failure(
-                    .init(
-                        status: .unsupported,
-                        message: "Tệp “\(displayName)” không phải văn bản (UTF-8): báo cáo Markdown là tệp văn bản."))
+                return .failure(.init(status: .unsupported, message: messages.notText(displayName)))
             }
             return .success(.markdown)
         case .yaml, nil:
