@@ -4,6 +4,7 @@
   imap_tool.py ports N                                   N free TCP ports on 127.0.0.1, one per line
   imap_tool.py append PORT USER PASSWORD MAILBOX FILE…   APPEND each file (bytes as they are)
   imap_tool.py dump PORT USER PASSWORD                   JSON {folder: [{"uid","flags","size"}…]}
+  imap_tool.py expunge PORT USER PASSWORD MAILBOX UID…   delete and expunge the messages with these UIDs
 """
 import imaplib, json, re, socket, sys
 
@@ -57,5 +58,14 @@ elif cmd == "dump":
         result[name.replace(match.group("sep"), "/") if match.group("sep") not in ("", "NIL") else name] = messages
     m.logout()
     print(json.dumps(result))
+elif cmd == "expunge":
+    port, user, password, mailbox = sys.argv[2:6]
+    m = connect(port, user, password)
+    m.select(mailbox)
+    typ, data = m.uid("STORE", ",".join(sys.argv[6:]), "+FLAGS.SILENT", "(\\Deleted)")
+    if typ != "OK":
+        sys.exit("STORE failed: %r" % (data,))
+    m.expunge()
+    m.logout()
 else:
     sys.exit("unknown command " + cmd)

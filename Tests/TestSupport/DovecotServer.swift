@@ -126,6 +126,15 @@ package final class DovecotServer: @unchecked Sendable {
         guard result.status == 0 else { throw TestFailure("APPEND failed") }
     }
 
+    /// Deletes and expunges the messages with these UIDs, with Python's imaplib.
+    package func expunge(uids: [Int], mailbox: String = "INBOX") throws {
+        let result = try TestSupport.run(
+            TestSupport.python,
+            [TestSupport.script("imap_tool.py"), "expunge", String(imapPort), user, password, mailbox]
+                + uids.map(String.init))
+        guard result.status == 0 else { throw TestFailure("EXPUNGE failed") }
+    }
+
     /// Every selectable folder (`/`-separated) with its messages' UIDs and flags, as imaplib sees them.
     package func folders() throws -> [String: [(uid: Int, flags: [String])]] {
         let result = try TestSupport.run(

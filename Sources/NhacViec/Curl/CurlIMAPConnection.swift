@@ -65,10 +65,13 @@ final class CurlIMAPConnection {
 
     /// Runs `command` (e.g. `STATUS "INBOX" (UIDVALIDITY)`) with `mailbox` selected first
     /// when given, and returns the untagged response lines, without `* ` and line ends.
-    func command(_ command: String, selecting mailbox: String? = nil, limit: Int = 16 << 20) throws(CurlError)
-        -> [String]
-    {
-        try easy.set(CURLOPT_URL, serverURL + "/" + (mailbox.map(Self.pathComponent) ?? ""))
+    /// With `uidValidity`, libcurl refuses the command if the selected mailbox has another.
+    func command(
+        _ command: String, selecting mailbox: String? = nil, uidValidity: UInt32? = nil, limit: Int = 16 << 20
+    ) throws(CurlError) -> [String] {
+        var url = serverURL + "/" + (mailbox.map(Self.pathComponent) ?? "")
+        if mailbox != nil, let uidValidity { url += ";UIDVALIDITY=\(uidValidity)" }
+        try easy.set(CURLOPT_URL, url)
         try easy.set(CURLOPT_CUSTOMREQUEST, command)
         try easy.captureResponse(limit: limit)
         try easy.perform()

@@ -11,6 +11,7 @@ import Logging
 /// anywhere re-reads the message: a known hash is only moved again, and a
 /// submission already recorded comes back `unchanged` from the store.
 package struct EmailIntakePass {
+    /// DESIGN §12: at most 1,000 messages a poll; the rest wait, in UID order, for the next.
     package static let maximumPerPoll = 1000
     static let uidValidityKey = "intake.email.uid_validity"
     static let lastUIDKey = "intake.email.last_uid"
@@ -44,11 +45,15 @@ package struct EmailIntakePass {
     package let logger: Logger
     /// A stop (the daemon's SIGTERM) ends the pass between messages and before the replies.
     package let stop: StopRequest
+    /// The messages one poll takes in (``maximumPerPoll``; smaller in tests of a backlog).
+    package let maximumPerPoll: Int
 
     package init(
         config: Config, settings: EmailIntakeSettings, store: StateStore, mailbox: IMAPMailbox,
-        delivery: DeliveryService, logger: Logger, stop: StopRequest = StopRequest()
+        delivery: DeliveryService, logger: Logger, stop: StopRequest = StopRequest(),
+        maximumPerPoll: Int = EmailIntakePass.maximumPerPoll
     ) {
+        self.maximumPerPoll = maximumPerPoll
         self.config = config
         self.settings = settings
         self.store = store
@@ -103,12 +108,10 @@ package struct EmailIntakePass {
             try mailbox.ensureFolder(settings.acceptedFolder)
             try mailbox.ensureFolder(settings.rejectedFolder)
         }
-        let waiting = try mailbox.waiting(after: lastUID).filter { message in
-            !message.flags.contains { $0.caseInsensitiveCompare(IMAPMailbox.doneFlag) == .orderedSame }
-        }
-        let batch = waiting.prefix(Self.maximumPerPoll)
-        summary.backlog = waiting.count - batch.count
-        for message in batch where !stop.isRequested {
+        let listing = try mailbox.waiting(after: lastUID, status: status, limit: maximumPerPoll)
+        var left = listing.backlog + listing.messages.count
+        summary.backlog = left
+        for message in listing.messages where !stop.isRequested {
             let outcome = try take(message, uidValidity: status.uidValidity, now: now)
             switch outcome {
             case .accepted: summary.accepted += 1
@@ -119,6 +122,8 @@ package struct EmailIntakePass {
                 uid: message.uid, to: outcome == .accepted ? settings.acceptedFolder : settings.rejectedFolder)
             try store.setMetadata(Self.lastUIDKey, to: String(message.uid))
             summary.lastUID = message.uid
+            left -= 1
+            summary.backlog = left
         }
     }
 

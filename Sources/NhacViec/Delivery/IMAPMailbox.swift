@@ -41,9 +41,14 @@ package final class IMAPMailbox {
     package struct Waiting: Sendable, Hashable {
         package var uid: UInt32
         package var size: Int
-        package var flags: [String]
         /// When the server received it (`INTERNALDATE`): decides whether a report was on time.
         package var arrivedAt: Date?
+    }
+
+    /// What one listing found: the first new messages in UID order, and how many more wait.
+    package struct Listing: Sendable, Hashable {
+        package var messages: [Waiting]
+        package var backlog: Int
     }
 
     /// How a message leaves the mailbox once handled, by what the server supports.
@@ -127,39 +132,55 @@ package final class IMAPMailbox {
             doing: "reading the state of \(settings.mailbox)")
         for line in lines where line.uppercased().hasPrefix("STATUS ") {
             let numbers = Self.attributes(line)
-            if let validity = numbers["UIDVALIDITY"].flatMap({ UInt32($0) }) {
+            // UIDNEXT bounds the listing (see IMAPMailboxListing); every IMAP4rev1 server reports it.
+            if let validity = numbers["UIDVALIDITY"].flatMap({ UInt32($0) }),
+                let uidNext = numbers["UIDNEXT"].flatMap({ UInt32($0) })
+            {
                 return Status(
-                    uidValidity: validity, uidNext: numbers["UIDNEXT"].flatMap { UInt32($0) } ?? 0,
-                    messages: numbers["MESSAGES"].flatMap { Int($0) } ?? 0)
+                    uidValidity: validity, uidNext: uidNext,
+                    messages: numbers["MESSAGES"].flatMap { Int($0) } ?? Int.max)
             }
         }
-        throw IMAPError(kind: .rejected, message: "the server did not report UIDVALIDITY for \(settings.mailbox)")
+        throw IMAPError(
+            kind: .rejected, message: "the server did not report UIDVALIDITY and UIDNEXT for \(settings.mailbox)")
     }
 
-    /// The messages with a UID above `uid`, in UID order.
-    package func waiting(after uid: UInt32) throws(IMAPError) -> [Waiting] {
+    /// The first `limit` messages with a UID above `uid` and below `status.uidNext`, in
+    /// UID order, leaving out those flagged done; listed in bounded commands (see
+    /// ``IMAPMailboxListing``) in the mailbox as `status` saw it: a mailbox whose
+    /// UIDVALIDITY changed since fails the listing instead of mixing up UIDs.
+    package func waiting(after uid: UInt32, status: Status, limit: Int) throws(IMAPError) -> Listing {
+        guard status.messages > 0, limit > 0 else { return Listing(messages: [], backlog: 0) }
         let name = try serverName(settings.mailbox)
-        let lines = try run(
-            "UID FETCH \(uid &+ 1):* (UID RFC822.SIZE FLAGS INTERNALDATE)", selecting: name,
-            doing: "listing new messages in \(settings.mailbox)")
-        var found: [Waiting] = []
-        for line in lines where line.uppercased().contains(" FETCH (") {
-            let values = Self.attributes(line)
-            guard let messageUID = values["UID"].flatMap({ UInt32($0) }), messageUID > uid else { continue }
-            var flags: [String] = []
-            if let open = line.range(of: "FLAGS ("), let close = line[open.upperBound...].firstIndex(of: ")") {
-                flags = line[open.upperBound..<close].split(separator: " ").map(String.init)
-            }
-            var arrivedAt: Date?
-            if let open = line.range(of: "INTERNALDATE \""), let close = line[open.upperBound...].firstIndex(of: "\"") {
-                arrivedAt = Self.internalDate(String(line[open.upperBound..<close]))
-            }
-            found.append(
-                Waiting(
-                    uid: messageUID, size: values["RFC822.SIZE"].flatMap { Int($0) } ?? 0, flags: flags,
-                    arrivedAt: arrivedAt))
+        var found: [UInt32] = []
+        var start = uid &+ 1
+        while let range = IMAPMailboxListing.searchRange(
+            from: start, uidNext: status.uidNext, messages: status.messages)
+        {
+            let lines = try run(
+                IMAPMailboxListing.searchCommand(range), selecting: name, uidValidity: status.uidValidity,
+                doing: "searching new messages in \(settings.mailbox)")
+            found += IMAPMailboxListing.searchResult(lines, in: range)
+            start = range.upperBound &+ 1
         }
-        return found.sorted { $0.uid < $1.uid }
+        let listed = Array(found.prefix(limit))
+        var messages: [Waiting] = []
+        for first in stride(from: 0, to: listed.count, by: IMAPMailboxListing.attributesPerFetch) {
+            let part = Array(listed[first..<min(first + IMAPMailboxListing.attributesPerFetch, listed.count)])
+            let lines = try run(
+                IMAPMailboxListing.attributesCommand(part), selecting: name, uidValidity: status.uidValidity,
+                doing: "listing new messages in \(settings.mailbox)")
+            let described = IMAPMailboxListing.fetchedAttributes(lines, wanted: Set(part))
+            let known = Set(described.map(\.uid))
+            if let missing = part.first(where: { !known.contains($0) }) {
+                // Gone meanwhile, or an answer not understood: the listing ends before it, so
+                // the last UID never passes a message this poll did not take in.
+                messages += described.filter { $0.uid < missing }
+                break
+            }
+            messages += described
+        }
+        return Listing(messages: messages, backlog: found.count - messages.count)
     }
 
     /// The message's bytes; fails if the mailbox's UIDVALIDITY is no longer `uidValidity`.
@@ -205,11 +226,11 @@ package final class IMAPMailbox {
         }
     }
 
-    private func run(_ command: String, selecting mailbox: String? = nil, doing what: String) throws(IMAPError)
-        -> [String]
-    {
+    private func run(
+        _ command: String, selecting mailbox: String? = nil, uidValidity: UInt32? = nil, doing what: String
+    ) throws(IMAPError) -> [String] {
         do {
-            return try connection.command(command, selecting: mailbox)
+            return try connection.command(command, selecting: mailbox, uidValidity: uidValidity)
         } catch {
             throw IMAPError(error, doing: what)
         }
