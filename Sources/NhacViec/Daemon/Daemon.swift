@@ -55,6 +55,8 @@ package final class Daemon {
         // Before anything else: a SIGTERM or SIGHUP while the config loads or the
         // first pass runs must not kill the process (DESIGN §10).
         DaemonSignals.install(logger: logger)
+        // Before the first thread starts (SMTP sessions, the curl worker).
+        HeapTrim.shareOneArena()
         self.options = options
         self.logger = logger
         self.clock = DaemonClock(startingAt: options.startAt)
@@ -293,9 +295,9 @@ package final class Daemon {
         mailPoller?.pollIfDue(now: now)
         let summary = engine.pass(now: now)
         log(summary)
-        // The daemon sleeps until the next step: what the pass freed goes back to the
-        // system. (Not GRDB's releaseMemory: it closes reader connections through a
-        // Dispatch queue, which starts libdispatch's pool and its wake-up every second.)
+        // The daemon sleeps until the next step: the store's caches and what the pass
+        // freed go back to the system.
+        store.releaseMemory()
         HeapTrim.releaseFreedMemory()
         return summary
     }

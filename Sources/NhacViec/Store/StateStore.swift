@@ -177,6 +177,9 @@ package final class StateStore: Sendable {
         var configuration = Configuration()
         configuration.label = "nhacviec.state"
         configuration.busyMode = .timeout(busyTimeout)
+        // Readers stay open for the process's life: releaseMemory then empties their
+        // caches in place rather than closing them through Dispatch (StateStore+Memory).
+        configuration.persistentReadOnlyConnections = true
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             // After the pool's own WAL setup, which sets synchronous=NORMAL on the writer.

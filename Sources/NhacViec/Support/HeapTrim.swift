@@ -6,15 +6,33 @@ import Foundation
 /// thread (messages, their rendered bytes, TLS state). glibc keeps freed memory in
 /// its arenas, so an idle daemon would go on holding the burst's peak as private
 /// memory all day (issue 15: RssAnon under 8 MiB when idle). `malloc_trim(0)`
-/// returns the free pages of every arena. It is looked up at run time because
-/// Swift's Glibc module does not import `<malloc.h>`; without glibc it does nothing.
+/// returns the free pages of every arena. `malloc_trim` and `mallopt` are looked up
+/// at run time because Swift's Glibc module does not import `<malloc.h>`; without
+/// glibc they do nothing.
 enum HeapTrim {
     private typealias Trim = @convention(c) (Int) -> Int32
+    private typealias Option = @convention(c) (Int32, Int32) -> Int32
 
-    private static let trim: Trim? = {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: Trim.self)
-    }()
+    /// `M_ARENA_MAX` in glibc's `<malloc.h>`.
+    private static let arenaMaximum: Int32 = -8
+
+    private static let trim: Trim? = symbol("malloc_trim")
+    private static let option: Option? = symbol("mallopt")
+
+    private static func symbol<Function>(_ name: String) -> Function? {
+        guard let address = dlsym(dlopen(nil, RTLD_NOW), name) else { return nil }
+        return unsafeBitCast(address, to: Function.self)
+    }
+
+    /// Makes every thread allocate from the main heap. glibc gives each thread that
+    /// allocates while another holds the heap's lock an arena of its own (up to 8 per
+    /// core), and `malloc_trim` never releases the top of such an arena: after a
+    /// burst of 8 SMTP sessions the idle daemon kept about 1 MiB in 11 arenas of
+    /// a few bytes each. The daemon's threads mostly wait on the network, so one
+    /// lock costs nothing measurable. Called by the daemon before its first thread.
+    static func shareOneArena() {
+        _ = option?(arenaMaximum, 1)
+    }
 
     /// Returns freed heap memory to the system; cheap when there is little to return.
     static func releaseFreedMemory() {
