@@ -53,6 +53,18 @@ py() { "$PY" -c "print($1)"; }
 met() { "$PY" -c "print('yes' if ($1) else 'no')"; }
 # field NAME LINE: the value of NAME=value in a BENCH line.
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2" | head -1; }
+# section_script NAME SCRIPT [VARIABLE=value ...]: runs one section's script with
+# those variables set, its output kept in $OUT/NAME.log and shown indented (but for
+# RESULT lines, which only feed the summary); a failing script is said, not fatal.
+section_script() {
+    local name=$1 script=$2
+    shift 2
+    env "$@" "$script" >"$OUT/$name.log" 2>&1 || echo "   $name benchmark failed:"
+    grep -v '^RESULT' "$OUT/$name.log" | sed 's/^/   /'
+}
+# bench_line NAME PREFIX: the first line of $OUT/NAME.log that starts with PREFIX
+# (a section script's BENCH or RESULT line), or nothing.
+bench_line() { grep -m1 "^$2" "$OUT/$1.log" || true; }
 postfix_running() {
     local pidfile=/var/spool/postfix/pid/master.pid
     [ -r "$pidfile" ] && kill -0 "$(tr -d ' ' <"$pidfile")" 2>/dev/null
@@ -133,14 +145,12 @@ if want 3; then
     echo "== 3. delivery: 1,000 emails to smtp-sink vs smtp-source; 2,000 webhooks, curl_multi vs one at a time"
     postfix_before=no
     postfix_running && postfix_before=yes
-    CONFIG=release SCRATCH_PATH=.build/testable SKIP_BUILD=1 Benchmarks/delivery-bench.sh >"$OUT/delivery.log" 2>&1 ||
-        echo "   delivery benchmark failed:"
-    sed 's/^/   /' "$OUT/delivery.log"
-    smtp=$(grep '^BENCH smtp messages' "$OUT/delivery.log" || true)
-    source_line=$(grep '^BENCH smtp-source' "$OUT/delivery.log" || true)
-    ratio=$(sed -n 's/^BENCH smtp ratio nhacviec\/smtp-source=//p' "$OUT/delivery.log")
-    concurrent=$(grep '^BENCH webhooks.*concurrent_ok' "$OUT/delivery.log" || true)
-    sequential=$(grep '^BENCH webhooks.*sequential_ok' "$OUT/delivery.log" || true)
+    section_script delivery Benchmarks/delivery-bench.sh CONFIG=release SCRATCH_PATH=.build/testable SKIP_BUILD=1
+    smtp=$(bench_line delivery 'BENCH smtp messages')
+    source_line=$(bench_line delivery 'BENCH smtp-source')
+    ratio=$(bench_line delivery 'BENCH smtp ratio nhacviec/smtp-source=' | sed 's/.*=//')
+    concurrent=$(bench_line delivery 'BENCH webhooks.*concurrent_ok')
+    sequential=$(bench_line delivery 'BENCH webhooks.*sequential_ok')
     speedup=$(field speedup "$sequential")
     if [ -n "$ratio" ]; then
         row "smtp: msgs/s, nhacviec (smtp-source)" \
@@ -224,9 +234,7 @@ fi
 if want 7; then
     echo
     echo "== 7. at a real network's latency: ${RTT_MS:-50} ms round trip and 0 ms (Benchmarks/latency-bench.sh)"
-    BIN="$BIN" TESTS="$TESTS" IDLE_WINDOW="$IDLE_WINDOW" Benchmarks/latency-bench.sh >"$OUT/latency.log" 2>&1 ||
-        echo "   latency benchmark failed:"
-    sed 's/^/   /' "$OUT/latency.log"
+    section_script latency Benchmarks/latency-bench.sh BIN="$BIN" TESTS="$TESTS" IDLE_WINDOW="$IDLE_WINDOW"
     "$PY" Benchmarks/latency-summary.py "$OUT/latency.log" >>"$SUMMARY"
 fi
 
@@ -249,13 +257,14 @@ if want 9; then
     echo
     echo "== 9. e-mail intake: ${IMAP_MESSAGES:-500} report e-mails in a Dovecot mailbox, one poll;" \
         "the idle daemon with poll: 2m (Benchmarks/imap-bench.sh)"
-    BIN="$BIN" Benchmarks/imap-bench.sh >"$OUT/imap.log" 2>&1 || echo "   imap benchmark failed:"
-    grep -v '^RESULT' "$OUT/imap.log" | sed 's/^/   /'
-    read -r _ _ messages seconds peak moved < <(grep '^RESULT imap-backlog' "$OUT/imap.log" || echo "RESULT x 0 1 0 0")
+    section_script imap Benchmarks/imap-bench.sh BIN="$BIN"
+    backlog=$(bench_line imap 'RESULT imap-backlog')
+    read -r _ _ messages seconds peak moved <<<"${backlog:-RESULT x 0 1 0 0}"
     row "imap: backlog of $messages, one poll" "$(py "f'{$messages / $seconds:.0f} messages/s ({$seconds} s)'")" "" ""
     row "imap: peak RSS of that poll" "$(py "f'{$peak / 1024:.1f} MiB'")" "" ""
     row "imap: messages moved" "$moved" "$messages" "$(met "$moved == $messages")"
-    read -r _ _ window wakeups polls other < <(grep '^RESULT imap-idle' "$OUT/imap.log" || echo "RESULT x 1 0 0 0")
+    imap_idle=$(bench_line imap 'RESULT imap-idle')
+    read -r _ _ window wakeups polls other <<<"${imap_idle:-RESULT x 1 0 0 0}"
     row "imap idle (poll: 2m): wake-ups a minute" \
         "$(py "f'{$wakeups * 60 / $window:.2f} ({$polls} polls, {$other} other in {$window} s)'")" \
         "0.5 (polls only)" "$(met "$other == 0 and $polls > 0")"
@@ -264,13 +273,12 @@ fi
 if want 10; then
     echo
     echo "== 10. the Office's dashboard under wrk (Benchmarks/web-bench.sh): serve vs nginx on the saved page"
-    BIN="$BIN" TESTS="$TESTS" Benchmarks/web-bench.sh >"$OUT/web.log" 2>&1 || echo "   web benchmark failed:"
-    sed 's/^/   /' "$OUT/web.log"
-    serve=$(grep '^BENCH web wrk target=serve' "$OUT/web.log" || true)
-    ceiling=$(grep '^BENCH web wrk target=nginx' "$OUT/web.log" || true)
-    page=$(grep '^BENCH web page' "$OUT/web.log" || true)
-    loaded=$(grep '^BENCH web memory when=after_load' "$OUT/web.log" || true)
-    idle=$(grep '^BENCH web memory when=idle' "$OUT/web.log" || true)
+    section_script web Benchmarks/web-bench.sh BIN="$BIN" TESTS="$TESTS"
+    serve=$(bench_line web 'BENCH web wrk target=serve')
+    ceiling=$(bench_line web 'BENCH web wrk target=nginx')
+    page=$(bench_line web 'BENCH web page')
+    loaded=$(bench_line web 'BENCH web memory when=after_load')
+    idle=$(bench_line web 'BENCH web memory when=idle')
     if [ -n "$serve" ] && [ -n "$ceiling" ]; then
         row "dashboard: req/s, serve (nginx, same page)" \
             "$(field requests_per_second "$serve") ($(field requests_per_second "$ceiling"))" "" ""
