@@ -47,10 +47,10 @@ enum ReportOutline {
                             + "\(tasks.completedInPeriod.count) nhiệm vụ:")
                 ]))
             for line in tasks.completedInPeriod {
-                var detail = "chủ trì: \(line.lead.name)"
-                if let day = line.completedOn { detail += "; hoàn thành ngày \(day.vietnameseNumeric)" }
-                if let note = line.note, !note.isEmpty { detail += "; \(note)" }
-                blocks.append(.item([ReportRun("- \(line.id). \(line.title) (\(detail)).")]))
+                var details = ["chủ trì: \(line.lead.name)"]
+                if let day = line.completedOn { details.append("hoàn thành ngày \(day.vietnameseNumeric)") }
+                if let note = line.note, !note.isEmpty { details.append(note) }
+                blocks.append(taskItem(line, details: details))
             }
         }
         blocks.append(.table(countsTable(tasks)))
@@ -60,19 +60,10 @@ enum ReportOutline {
                 .paragraph([
                     ReportRun("Tổng số \(area.counts.total) nhiệm vụ: \(countPhrase(area.counts, skipZero: true)).")
                 ]))
-            for line in area.tasks where line.status == .overdue {
-                blocks.append(
-                    .item([
-                        ReportRun("- Quá hạn: ", bold: true),
-                        ReportRun("\(line.id). \(line.title) (\(taskDetail(line)))."),
-                    ]))
-            }
-            for line in area.tasks where line.status == .blocked {
-                blocks.append(
-                    .item([
-                        ReportRun("- Vướng mắc: ", bold: true),
-                        ReportRun("\(line.id). \(line.title) (\(taskDetail(line)))."),
-                    ]))
+            for (status, label) in [(ReportTaskStatus.overdue, "Quá hạn"), (.blocked, "Vướng mắc")] {
+                for line in area.tasks where line.status == status {
+                    blocks.append(taskItem(line, label: label, details: taskDetails(line)))
+                }
             }
         }
         blocks.append(.paragraph([ReportRun("Chi tiết tình hình thực hiện từng nhiệm vụ tại Phụ lục kèm theo.")]))
@@ -88,13 +79,23 @@ enum ReportOutline {
         return parts.filter { !skipZero || $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: "; ")
     }
 
-    /// "chủ trì: Thanh tra; thời hạn: 29/02/2024; quá hạn 49 ngày; <note>".
-    private static func taskDetail(_ line: ConsolidatedReport.TaskLine) -> String {
+    /// "chủ trì: Thanh tra", "thời hạn: 29/02/2024", "quá hạn 49 ngày", "<note>".
+    private static func taskDetails(_ line: ConsolidatedReport.TaskLine) -> [String] {
         var parts = ["chủ trì: \(line.lead.name)"]
         if let due = line.dueDate { parts.append("thời hạn: \(due.vietnameseNumeric)") }
         if let days = line.daysOverdue { parts.append("quá hạn \(days) ngày") }
         if let note = line.note, !note.isEmpty { parts.append(note) }
-        return parts.joined(separator: "; ")
+        return parts
+    }
+
+    /// One task as a list item: "- I.1. <title> (<details, by semicolons>).", after
+    /// "- <label>: " in bold when there is a label.
+    private static func taskItem(
+        _ line: ConsolidatedReport.TaskLine, label: String? = nil, details: [String]
+    ) -> ReportBlock {
+        let text = "\(line.id). \(line.title) (\(details.joined(separator: "; ")))."
+        guard let label else { return .item([ReportRun("- " + text)]) }
+        return .item([ReportRun("- \(label): ", bold: true), ReportRun(text)])
     }
 
     private static func countsTable(_ tasks: ConsolidatedReport.TaskResults) -> ReportTable {
@@ -281,9 +282,9 @@ enum ReportOutline {
                     )
                 ]))
             for line in report.nextPeriodTasks {
-                var detail = "chủ trì: \(line.lead.name)"
-                if let due = line.dueDate { detail += "; thời hạn: \(due.vietnameseNumeric)" }
-                blocks.append(.item([ReportRun("- \(line.id). \(line.title) (\(detail)).")]))
+                var details = ["chủ trì: \(line.lead.name)"]
+                if let due = line.dueDate { details.append("thời hạn: \(due.vietnameseNumeric)") }
+                blocks.append(taskItem(line, details: details))
             }
         }
         let totals = report.tasks.totals
