@@ -21,6 +21,32 @@ extension StateStore {
         return entries
     }
 
+    /// How many ledger rows have one of `statuses` (the status index answers it).
+    package func deliveryCount(statuses: Set<DeliveryStatus>) throws(StoreError) -> Int {
+        try read("counting deliveries by status") { db in
+            try DeliveryRecord.filter(statuses.map(\.rawValue).contains(Column("status"))).fetchCount(db)
+        }
+    }
+
+    /// Ledger rows with one of `statuses`, newest first, `limit` of them from `offset`: the
+    /// Office's pages show a page of them, never the whole ledger.
+    package func deliveries(statuses: Set<DeliveryStatus>, limit: Int, offset: Int = 0) throws(StoreError)
+        -> [LedgerEntry]
+    {
+        let rows = try read("reading deliveries by status") { db in
+            try DeliveryRecord.filter(statuses.map(\.rawValue).contains(Column("status")))
+                .order(Column("created_at").desc, Column("key").desc)
+                .limit(limit, offset: offset)
+                .fetchAll(db)
+        }
+        var entries: [LedgerEntry] = []
+        for row in rows {
+            guard let entry = row.entry else { throw corrupt("delivery \(row.key) has status \(row.status)") }
+            entries.append(entry)
+        }
+        return entries
+    }
+
     /// Ledger rows per (status, channel kind), the channel reduced to `email` or `webhook`
     /// (metrics carry counts, not names).
     package func deliveryCountsByChannel() throws(StoreError) -> [DeliveryChannelCount] {

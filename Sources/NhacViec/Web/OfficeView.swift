@@ -37,8 +37,21 @@ struct OfficeView {
     }
 
     /// Each unit's report for one period, as the dashboard and the period page show it.
-    func reportRows(_ tracking: ConsolidatedReport.ReportTracking) -> [String: Any] {
-        let rows: [[String: Any]] = tracking.units.map { line in
+    /// With a `limit` below the number of units, the units whose report is missing or late
+    /// come first and only `limit` rows are listed, with a link (`allHref`) to them all.
+    func reportRows(_ tracking: ConsolidatedReport.ReportTracking, limit: Int = .max, allHref: String = "")
+        -> [String: Any]
+    {
+        var lines = tracking.units
+        if lines.count > limit {
+            let attention: (ConsolidatedReport.UnitReport) -> Int = {
+                $0.state == .missing ? 0 : $0.state == .late ? 1 : 2
+            }
+            lines = Array(
+                lines.enumerated().sorted { (attention($0.element), $0.offset) < (attention($1.element), $1.offset) }
+                    .prefix(limit).map(\.element))
+        }
+        let rows: [[String: Any]] = lines.map { line in
             var status = line.vietnameseStatus
             var css = line.state == .onTime ? "ok" : line.state == .late ? "late" : "missing"
             if line.state == .missing, today <= tracking.dueDate {
@@ -50,9 +63,14 @@ struct OfficeView {
                 "received": line.receivedAt.map { WebFormat.dateTime($0, clock) } ?? "",
             ]
         }
-        return [
+        var context: [String: Any] = [
             "due": WebFormat.date(tracking.dueDate), "onTime": tracking.onTimeCount, "late": tracking.lateCount,
             "missing": tracking.missingCount, "units": rows,
         ]
+        if tracking.units.count > limit {
+            context["more"] = "Xem tình hình nộp báo cáo của tất cả \(tracking.units.count) đơn vị"
+            context["moreHref"] = allHref
+        }
+        return context
     }
 }

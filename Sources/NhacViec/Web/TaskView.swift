@@ -68,7 +68,7 @@ enum TaskView {
             [
                 "occurrence": LocalDate(iso: entry.occurrence).map(WebFormat.date) ?? entry.occurrence,
                 "step": StepKind(ledgerText: entry.step)?.vietnameseLabel ?? entry.step,
-                "recipient": DashboardView.recipientName(entry.recipient, view), "channel": entry.channel,
+                "recipient": DeliveryView.recipientName(entry.recipient, view), "channel": entry.channel,
                 "status": WebFormat.deliveryStatusName(entry.status),
                 "css": entry.status == .dead ? "late" : entry.status == .sent ? "ok" : "",
                 "at": WebFormat.dateTime(entry.sentAt ?? entry.updatedAt, view.clock),

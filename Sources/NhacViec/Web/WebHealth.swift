@@ -23,6 +23,9 @@ enum WebHealth {
                 )
             }
             return (true, "ok: last pass at \(clock.iso8601(last))")
+        } catch  where error.code == .newerSchema {
+            site.noteNewerSchema(error)
+            return (false, error.message)
         } catch {
             return (false, "the state cannot be read: \(error)")
         }

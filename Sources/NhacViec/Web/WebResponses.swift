@@ -58,6 +58,21 @@ enum WebResponses {
             body: ResponseBody(byteBuffer: ByteBuffer(string: "Cần đăng nhập.\n")))
     }
 
+    /// 429 after too many failed logins from one address; the same whatever was sent.
+    static func tooManyLogins(retryAfter seconds: Int) -> Response {
+        var response = text(
+            "Đăng nhập sai quá nhiều lần; hãy thử lại sau \(seconds) giây.\n", status: .tooManyRequests)
+        response.headers[.retryAfter] = "\(seconds)"
+        return response
+    }
+
+    /// 503 when every worker is taken and the queue is full: try again in a second.
+    static func busy() -> Response {
+        var response = text("Máy chủ đang bận; hãy thử lại sau giây lát.\n", status: .serviceUnavailable)
+        response.headers[.retryAfter] = "1"
+        return response
+    }
+
     static func notFound() -> Response {
         text("Không tìm thấy trang này.\n", status: .notFound)
     }

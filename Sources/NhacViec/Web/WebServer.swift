@@ -53,39 +53,50 @@ package struct WebServer: Sendable {
             },
             logger: logger
         )
-        try await app.runService()
+        site.workers.start()
+        do {
+            try await app.runService()
+        } catch {
+            try? await site.workers.shutdown()
+            throw error
+        }
+        try? await site.workers.shutdown()
     }
 
     func router() -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self)
         let site = self.site
         router.get("/healthz") { _, _ in
-            let (healthy, reason) = WebHealth.check(site: site)
-            return WebResponses.text(reason + "\n", status: healthy ? .ok : .serviceUnavailable)
+            try await Self.blocking(site) {
+                let (healthy, reason) = WebHealth.check(site: site)
+                return WebResponses.text(reason + "\n", status: healthy ? .ok : .serviceUnavailable)
+            }
         }
         router.get("/metrics") { _, _ in
-            let view = try Self.view(site, user: "")
-            return WebResponses.text(
-                try WebMetrics.render(view, stateDirectory: site.options.stateDirectory),
-                contentType: "text/plain; version=0.0.4; charset=utf-8")
+            try await Self.blocking(site) {
+                let view = try Self.view(site, user: "")
+                return WebResponses.text(
+                    try WebMetrics.render(view, stateDirectory: site.options.stateDirectory),
+                    contentType: "text/plain; version=0.0.4; charset=utf-8")
+            }
         }
         router.get("/static/style.css") { _, _ in
             Response(
                 status: .ok, headers: WebResponses.headers(contentType: "text/css; charset=utf-8", cache: true),
                 body: ResponseBody(byteBuffer: ByteBuffer(string: WebTemplates.styleSheet)))
         }
-        router.get("/") { request, _ in
-            try Self.office(site, request) { view in
+        router.get("/") { request, context in
+            try await Self.office(site, request, context) { view in
                 WebResponses.html(site.pages.render("dashboard", try DashboardView.context(view)))
             }
         }
-        router.get("/units") { request, _ in
-            try Self.office(site, request) { view in
+        router.get("/units") { request, context in
+            try await Self.office(site, request, context) { view in
                 WebResponses.html(site.pages.render("units", try UnitView.list(view)))
             }
         }
         router.get("/units/:unit") { request, context in
-            try Self.office(site, request) { view in
+            try await Self.office(site, request, context) { view in
                 let id = context.parameters.get("unit") ?? ""
                 let calendarURL = view.loaded.signer.map {
                     "/ics/\(WebFormat.segment(id)).ics?sig=\($0.calendarSignature(unit: id))"
@@ -96,13 +107,37 @@ package struct WebServer: Sendable {
                 return WebResponses.html(site.pages.render("unit", page))
             }
         }
-        router.get("/tasks") { request, _ in
-            try Self.office(site, request) { view in
+        router.get("/overdue/:area") { request, context in
+            try await Self.office(site, request, context) { view in
+                guard
+                    let page = try OverdueView.page(
+                        view, area: context.parameters.get("area") ?? "",
+                        requestedPage: request.uri.queryParameters.get("page"))
+                else { return WebResponses.notFound() }
+                return WebResponses.html(site.pages.render("overdue", page))
+            }
+        }
+        router.get("/upcoming") { request, context in
+            try await Self.office(site, request, context) { view in
+                let page = try UpcomingView.page(
+                    view, requestedPage: request.uri.queryParameters.get("page"))
+                return WebResponses.html(site.pages.render("upcoming", page))
+            }
+        }
+        router.get("/deliveries") { request, context in
+            try await Self.office(site, request, context) { view in
+                let page = try DeliveryView.page(
+                    view, requestedPage: request.uri.queryParameters.get("page"))
+                return WebResponses.html(site.pages.render("deliveries", page))
+            }
+        }
+        router.get("/tasks") { request, context in
+            try await Self.office(site, request, context) { view in
                 WebResponses.html(site.pages.render("tasks", try TaskView.list(view)))
             }
         }
         router.get("/tasks/:task") { request, context in
-            try Self.office(site, request) { view in
+            try await Self.office(site, request, context) { view in
                 let saved = request.uri.queryParameters.get("saved") == "1"
                 guard
                     let page = try TaskView.page(
@@ -113,13 +148,13 @@ package struct WebServer: Sendable {
             }
         }
         router.post("/tasks/:task/status") { request, context in
-            try await Self.officePost(site, request) { user, form in
+            try await Self.officePost(site, request, context) { user, form in
                 try TaskStatusForm.handle(
                     site: site, user: user, taskID: context.parameters.get("task") ?? "", form: form)
             }
         }
-        router.get("/difficulties") { request, _ in
-            try Self.office(site, request) { view in
+        router.get("/difficulties") { request, context in
+            try await Self.office(site, request, context) { view in
                 let saved = request.uri.queryParameters.get("saved")
                 return WebResponses.html(
                     site.pages.render(
@@ -128,17 +163,17 @@ package struct WebServer: Sendable {
             }
         }
         router.post("/difficulties/:id") { request, context in
-            try await Self.officePost(site, request) { user, form in
+            try await Self.officePost(site, request, context) { user, form in
                 try DifficultyForm.handle(site: site, user: user, id: context.parameters.get("id") ?? "", form: form)
             }
         }
-        router.get("/periods") { request, _ in
-            try Self.office(site, request) { view in
+        router.get("/periods") { request, context in
+            try await Self.office(site, request, context) { view in
                 WebResponses.html(site.pages.render("periods", PeriodView.list(view)))
             }
         }
         router.get("/periods/:period") { request, context in
-            try Self.office(site, request) { view in
+            try await Self.office(site, request, context) { view in
                 guard
                     let period = PeriodView.period(
                         context.parameters.get("period") ?? "", kind: view.builder.periodKind)
@@ -150,7 +185,7 @@ package struct WebServer: Sendable {
             }
         }
         router.get("/periods/:period/:file") { request, context in
-            try Self.office(site, request) { view in
+            try await Self.office(site, request, context) { view in
                 let file = context.parameters.get("file") ?? ""
                 guard
                     let period = PeriodView.period(
@@ -163,13 +198,13 @@ package struct WebServer: Sendable {
                     download.data, name: download.name, contentType: ReportRenderer.mediaType(format))
             }
         }
-        router.get("/calendar") { request, _ in
-            try Self.office(site, request) { view in
+        router.get("/calendar") { request, context in
+            try await Self.office(site, request, context) { view in
                 WebResponses.html(site.pages.render("calendar", CalendarView.page(view, year: view.today.year)))
             }
         }
         router.get("/calendar/:year") { request, context in
-            try Self.office(site, request) { view in
+            try await Self.office(site, request, context) { view in
                 guard let year = context.parameters.get("year").flatMap({ Int($0) }), (1900...2200).contains(year)
                 else {
                     return WebResponses.notFound()
@@ -178,13 +213,15 @@ package struct WebServer: Sendable {
             }
         }
         router.get("/u/:unit/:period/:expiry/:sig") { _, context in
-            let view = try Self.view(site, user: "")
-            guard let link = Self.unitLink(site, view, context) else { return WebResponses.forbidden() }
-            let page = try UnitReportPage.context(
-                view, link: link, action: Self.linkPath(context),
-                csrf: site.csrf.token(user: "link|" + link.description),
-                entry: nil)
-            return WebResponses.html(site.pages.render("unitReport", page))
+            try await Self.blocking(site) {
+                let view = try Self.view(site, user: "")
+                guard let link = Self.unitLink(site, view, context) else { return WebResponses.forbidden() }
+                let page = try UnitReportPage.context(
+                    view, link: link, action: Self.linkPath(context),
+                    csrf: site.csrf.token(user: "link|" + link.description),
+                    entry: nil)
+                return WebResponses.html(site.pages.render("unitReport", page))
+            }
         }
         router.post("/u/:unit/:period/:expiry/:sig") { request, context in
             var request = request
@@ -202,20 +239,24 @@ package struct WebServer: Sendable {
                 guard let upload = UnitReportUpload(body: Array(buffer: body), contentType: contentType),
                     site.csrf.isValid(upload.fields["csrf"] ?? "", user: csrfUser)
                 else { return Self.csrfRefused() }
-                return try UnitReportForm.handle(
-                    site: site, view: view, link: link, action: Self.linkPath(context), upload: upload)
+                return try await Self.blocking(site) {
+                    try UnitReportForm.handle(
+                        site: site, view: view, link: link, action: Self.linkPath(context), upload: upload)
+                }
             }
             let form = try await Self.form(&request)
             guard site.csrf.isValid(form["csrf"] ?? "", user: csrfUser) else { return Self.csrfRefused() }
-            return try UnitReportForm.handle(
-                site: site, view: view, link: link, action: Self.linkPath(context), form: form)
+            return try await Self.blocking(site) {
+                try UnitReportForm.handle(
+                    site: site, view: view, link: link, action: Self.linkPath(context), form: form)
+            }
         }
         router.get("/ics/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
             guard file.hasSuffix(".ics") else { return WebResponses.notFound() }
             let unit = String(file.dropLast(4))
             if unit == "all" {
-                return try Self.office(site, request) { view in
+                return try await Self.office(site, request, context) { view in
                     Self.ics(view, unit: nil)
                 }
             }
@@ -224,7 +265,7 @@ package struct WebServer: Sendable {
             guard let signer = loaded.signer, loaded.config.unit(unit) != nil,
                 signer.isValid(request.uri.queryParameters.get("sig") ?? "", for: "ics|\(unit)")
             else { return WebResponses.forbidden() }
-            return Self.ics(try Self.view(site, user: ""), unit: unit)
+            return try await Self.blocking(site) { Self.ics(try Self.view(site, user: ""), unit: unit) }
         }
         return router
     }
@@ -245,42 +286,6 @@ package struct WebServer: Sendable {
 
     static func view(_ site: WebSite, user: String) throws -> OfficeView {
         OfficeView(loaded: site.current, store: try site.store(), now: site.clock.now(), user: user)
-    }
-
-    /// The Office user of a request with valid Basic credentials.
-    static func user(_ site: WebSite, _ request: Request) -> String? {
-        guard let header = request.headers[.authorization], header.count < 4096,
-            header.lowercased().hasPrefix("basic ")
-        else { return nil }
-        let encoded = header.dropFirst(6).trimmingCharacters(in: .whitespaces)
-        guard let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8),
-            let colon = text.firstIndex(of: ":")
-        else { return nil }
-        let user = String(text[..<colon])
-        let password = String(text[text.index(after: colon)...])
-        return site.authenticate(user: user, password: password) ? user : nil
-    }
-
-    /// Runs `page` for a logged-in Office user, else answers 401.
-    static func office(_ site: WebSite, _ request: Request, _ page: (OfficeView) throws -> Response) throws
-        -> Response
-    {
-        guard let user = user(site, request) else { return WebResponses.unauthorized() }
-        return try page(try view(site, user: user))
-    }
-
-    /// An Office form's POST: 401 without a login, 403 without the user's CSRF token, else `handle(user, form)`.
-    static func officePost(
-        _ site: WebSite, _ request: Request, _ handle: (String, [String: String]) throws -> Response
-    ) async throws -> Response {
-        var request = request
-        guard let user = user(site, request) else { return WebResponses.unauthorized() }
-        let form = try await form(&request)
-        guard site.csrf.isValid(form["csrf"] ?? "", user: user) else {
-            site.logger.notice("POST refused: missing or wrong CSRF token", metadata: ["web.user": "\(user)"])
-            return csrfRefused()
-        }
-        return try handle(user, form)
     }
 
     static func ics(_ view: OfficeView, unit: String?) -> Response {

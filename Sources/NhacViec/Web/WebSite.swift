@@ -21,6 +21,8 @@ package final class WebSite: @unchecked Sendable {
     package let clock: DaemonClock
     package let csrf: CSRFToken
     package let pages: WebPages
+    /// The threads pages are built on (started and stopped by ``WebServer/run()``).
+    package let workers = WebWorkers()
     private let lock = NSLock()
     private var loaded: Loaded
     private var openedStore: StateStore?
@@ -31,6 +33,10 @@ package final class WebSite: @unchecked Sendable {
     private static let loginCacheLifetime: TimeInterval = 300
     /// POST times per unit link (by its signature), for the 20-an-hour limit.
     private var linkPosts: [String: [Date]] = [:]
+    /// Failed logins per client address (10 a minute, then 429).
+    private var loginThrottle = LoginThrottle()
+    /// Whether the state's newer schema was logged (once: every request meets it).
+    private var newerSchemaLogged = false
 
     package init(options: WebOptions, logger: Logger) throws {
         self.options = options
@@ -62,6 +68,24 @@ package final class WebSite: @unchecked Sendable {
         }
     }
 
+    /// What a request's Basic credentials get: refused without being checked while `client`
+    /// is throttled, else checked (and a failure counted against `client`).
+    package func login(user: String, password: String, client: String) -> LoginOutcome {
+        let now = clock.now()
+        if let wait = lock.withLock({ loginThrottle.retryAfter(client: client, now: now) }) {
+            return .throttled(retryAfter: wait)
+        }
+        let accepted = authenticate(user: user, password: password)
+        lock.withLock {
+            if accepted {
+                loginThrottle.recordSuccess(client: client)
+            } else {
+                loginThrottle.recordFailure(client: client, now: now)
+            }
+        }
+        return accepted ? .accepted : .refused
+    }
+
     /// Whether `user`/`password` is an Office login of the current users file.
     package func authenticate(user: String, password: String) -> Bool {
         let fingerprint = loginCacheKey.sign(user + "\u{0}" + password)
@@ -88,6 +112,28 @@ package final class WebSite: @unchecked Sendable {
             linkPosts[link] = recent + [now]
             return true
         }
+    }
+
+    /// Logs, the first time only, that the state was written by a newer nhacviec.
+    package func noteNewerSchema(_ error: StoreError) {
+        let first = lock.withLock {
+            defer { newerSchemaLogged = true }
+            return !newerSchemaLogged
+        }
+        guard first else { return }
+        logger.critical(
+            "the state was written by a newer nhacviec: pages answer 503 until nhacviec is upgraded",
+            metadata: ["error": "\(error)"])
+    }
+
+    /// The values of the `message` page outside any Office view (no login, no store).
+    package func messageContext(title: String, text: String) -> [String: Any] {
+        let config = current.config
+        return [
+            "title": title, "text": text, "organization": config.organization.name,
+            "generatedAt": WebFormat.dateTime(clock.now(), WallClock(timeZone: config.organization.timeZone)),
+            "version": NhacViecVersion.current,
+        ]
     }
 
     /// The state store once the daemon (or any command) has created it; nil before.
@@ -136,4 +182,12 @@ package final class WebSite: @unchecked Sendable {
         return Loaded(
             config: config, calendar: WorkingCalendar(rules: config.calendar.rules), users: users, signer: signer)
     }
+}
+
+/// What a login attempt gets.
+package enum LoginOutcome: Sendable, Equatable {
+    case accepted
+    case refused
+    /// Too many failures from the client lately: try again in that many seconds.
+    case throttled(retryAfter: Int)
 }

@@ -6,7 +6,9 @@ enum WebTemplates {
         "header": header, "footer": footer, "dashboard": dashboard, "units": units, "unit": unit, "tasks": tasks,
         "task": task, "periods": periods, "period": period, "calendar": calendar, "message": message,
         "difficulties": difficulties, "unitHeader": unitHeader, "unitReport": unitReport, "unitReceipt": unitReceipt,
-        "unitReports": unitReports, "documentHead": documentHead,
+        "unitReports": unitReports, "documentHead": documentHead, "overdue": overdue, "overdueTable": overdueTable,
+        "upcoming": upcoming, "upcomingTable": upcomingTable, "deliveries": deliveries, "deliveryTable": deliveryTable,
+        "pager": pager,
     ]
 
     /// Every page's `<head>`: the Office's pages and the units' alike.
@@ -64,28 +66,15 @@ enum WebTemplates {
         <h2 id="h-overdue">Nhiệm vụ quá hạn ({{overdueCount}})</h2>
         {{#overdueAreas}}
         <h3>{{name}}</h3>
-        <table>
-        <thead><tr><th scope="col">Mã</th><th scope="col">Nhiệm vụ</th><th scope="col">Chủ trì</th><th scope="col">Thời hạn</th><th scope="col">Quá hạn</th></tr></thead>
-        <tbody>
-        {{#tasks}}<tr class="late"><td><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td>{{lead}}</td><td>{{due}} <span class="note">({{dueText}})</span></td><td>{{days}} ngày</td></tr>
-        {{/tasks}}
-        </tbody>
-        </table>
+        {{>overdueTable}}
+        {{#more}}<p class="more"><a href="{{moreHref}}">{{more}}</a></p>{{/more}}
         {{/overdueAreas}}
         {{^overdueAreas}}<p>Không có nhiệm vụ nào quá hạn.</p>{{/overdueAreas}}
         </section>
         <section aria-labelledby="h-upcoming">
-        <h2 id="h-upcoming">Thời hạn trong 10 ngày làm việc tới (đến {{upcomingEnd}})</h2>
-        {{#upcomingAny}}
-        <table>
-        <thead><tr><th scope="col">Ngày</th><th scope="col">Việc</th><th scope="col">Đơn vị</th><th scope="col">Thời hạn ghi trong kế hoạch</th><th scope="col">Tình trạng</th></tr></thead>
-        <tbody>
-        {{#upcoming}}<tr><td>{{weekday}}, {{date}}</td><td>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</td><td>{{unit}}</td><td>{{dueText}}</td><td>{{status}}</td></tr>
-        {{/upcoming}}
-        </tbody>
-        </table>
-        {{/upcomingAny}}
-        {{^upcoming}}<p>Không có thời hạn nào trong 10 ngày làm việc tới.</p>{{/upcoming}}
+        <h2 id="h-upcoming">Thời hạn trong 10 ngày làm việc tới (đến {{upcomingEnd}}): {{upcomingCount}}</h2>
+        {{>upcomingTable}}
+        {{#upcomingMore}}<p class="more"><a href="{{upcomingMoreHref}}">{{upcomingMore}}</a></p>{{/upcomingMore}}
         </section>
         <section aria-labelledby="h-difficulties">
         <h2 id="h-difficulties">Vướng mắc chưa giải quyết ({{difficultyCount}})</h2>
@@ -99,9 +88,41 @@ enum WebTemplates {
         </table>
         {{/difficultiesAny}}
         {{^difficulties}}<p>Không có vướng mắc nào đang chờ xử lý.</p>{{/difficulties}}
+        {{#difficultiesMore}}<p class="more"><a href="{{difficultiesMoreHref}}">{{difficultiesMore}}</a></p>{{/difficultiesMore}}
         </section>
         <section aria-labelledby="h-deliveries">
         <h2 id="h-deliveries">Thư đang gửi lại hoặc thất bại ({{deliveryCount}})</h2>
+        {{>deliveryTable}}
+        {{#deliveriesMore}}<p class="more"><a href="{{deliveriesMoreHref}}">{{deliveriesMore}}</a></p>{{/deliveriesMore}}
+        </section>
+        {{>footer}}
+        """
+
+    /// Overdue tasks (`tasks`), most overdue first: under each area of the dashboard and on an area's page.
+    static let overdueTable = """
+        <table>
+        <thead><tr><th scope="col">Mã</th><th scope="col">Nhiệm vụ</th><th scope="col">Chủ trì</th><th scope="col">Thời hạn</th><th scope="col">Quá hạn</th></tr></thead>
+        <tbody>
+        {{#tasks}}<tr class="late"><td><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td>{{lead}}</td><td>{{due}} <span class="note">({{dueText}})</span></td><td>{{days}} ngày</td></tr>
+        {{/tasks}}
+        </tbody>
+        </table>
+        """
+
+    static let upcomingTable = """
+        {{#upcomingAny}}
+        <table>
+        <thead><tr><th scope="col">Ngày</th><th scope="col">Việc</th><th scope="col">Đơn vị</th><th scope="col">Thời hạn ghi trong kế hoạch</th><th scope="col">Tình trạng</th></tr></thead>
+        <tbody>
+        {{#upcoming}}<tr><td>{{weekday}}, {{date}}</td><td>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</td><td>{{unit}}</td><td>{{dueText}}</td><td>{{status}}</td></tr>
+        {{/upcoming}}
+        </tbody>
+        </table>
+        {{/upcomingAny}}
+        {{^upcoming}}<p>Không có thời hạn nào trong 10 ngày làm việc tới.</p>{{/upcoming}}
+        """
+
+    static let deliveryTable = """
         {{#deliveriesAny}}
         <table>
         <thead><tr><th scope="col">Trạng thái</th><th scope="col">Người nhận</th><th scope="col">Kênh</th><th scope="col">Việc</th><th scope="col">Số lần thử</th><th scope="col">Lỗi gần nhất</th><th scope="col">Thử lại lúc</th></tr></thead>
@@ -112,7 +133,39 @@ enum WebTemplates {
         </table>
         {{/deliveriesAny}}
         {{^deliveries}}<p>Không có thư nào đang gửi lại hay thất bại.</p>{{/deliveries}}
-        </section>
+        """
+
+    /// Previous and next links of a long list's page (``WebPaging``).
+    static let pager = """
+        {{#pagerMany}}
+        <nav aria-label="Trang" class="pager"><p>Trang {{pagerNumber}}/{{pagerCount}}.
+        {{#pagerPrevious}}<a href="{{pagerPrevious}}" rel="prev">← Trang trước</a>{{/pagerPrevious}}
+        {{#pagerNext}}<a href="{{pagerNext}}" rel="next">Trang sau →</a>{{/pagerNext}}</p></nav>
+        {{/pagerMany}}
+        """
+
+    static let overdue = """
+        {{>header}}
+        <p class="lead">{{overdueCount}} nhiệm vụ quá hạn, nhiệm vụ quá hạn lâu nhất trước. <a href="/">Về trang tổng quan</a></p>
+        {{#tasksAny}}{{>overdueTable}}{{/tasksAny}}
+        {{^tasks}}<p>Lĩnh vực này không có nhiệm vụ nào quá hạn.</p>{{/tasks}}
+        {{>pager}}
+        {{>footer}}
+        """
+
+    static let upcoming = """
+        {{>header}}
+        <p class="lead">{{upcomingCount}} thời hạn, theo ngày. <a href="/">Về trang tổng quan</a></p>
+        {{>upcomingTable}}
+        {{>pager}}
+        {{>footer}}
+        """
+
+    static let deliveries = """
+        {{>header}}
+        <p class="lead">{{deliveryCount}} thư, thư mới nhất trước. <a href="/">Về trang tổng quan</a></p>
+        {{>deliveryTable}}
+        {{>pager}}
         {{>footer}}
         """
 
@@ -127,6 +180,7 @@ enum WebTemplates {
         {{/units}}
         </tbody>
         </table>
+        {{#more}}<p class="more"><a href="{{moreHref}}">{{more}}</a></p>{{/more}}
         {{/reports}}
         {{^reports}}<p>Cấu hình không có báo cáo định kỳ hằng tháng.</p>{{/reports}}
         """
@@ -471,6 +525,7 @@ enum WebTemplates {
         dl.facts dt { font-weight: bold; }
         dl.facts dd { margin: 0; }
         footer.site { border-top: 1px solid #c5ccd6; padding: .5rem 1rem; font-size: .9rem; color: #4a4a4a; }
+        .pager a { margin-right: 1rem; }
         fieldset { border: 1px solid #c5ccd6; margin: 1rem 0; padding: .5rem 1rem; }
         legend { font-weight: bold; padding: 0 .25rem; }
         @media (max-width: 40rem) {

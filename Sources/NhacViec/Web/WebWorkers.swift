@@ -1,0 +1,41 @@
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// Where `serve` does its blocking work (SQLite reads, bcrypt, building and rendering a
+/// page): threads of its own, so a slow page never occupies Swift's cooperative pool or
+/// NIO's event loops, which go on accepting connections and answering cheap requests.
+///
+/// Work beyond the threads waits in a queue of bounded length; past it a request is
+/// refused at once (``WebBusy``, answered 503 with Retry-After) instead of piling up
+/// behind pages that would reach their clients too late anyway.
+package final class WebWorkers: Sendable {
+    package let threads: Int
+    /// Requests admitted at once: running plus waiting.
+    package let capacity: Int
+    private let pool: NIOThreadPool
+    private let admitted = Atomic<Int>(0)
+
+    package init(threads: Int = max(2, System.coreCount), queueLength: Int = 64) {
+        self.threads = threads
+        self.capacity = threads + queueLength
+        pool = NIOThreadPool(numberOfThreads: threads)
+    }
+
+    package func start() { pool.start() }
+
+    package func shutdown() async throws { try await pool.shutdownGracefully() }
+
+    /// Runs `work` on one of the threads; throws ``WebBusy`` when `capacity` requests are already in.
+    package func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        guard admitted.add(1, ordering: .relaxed).newValue <= capacity else {
+            admitted.subtract(1, ordering: .relaxed)
+            throw WebBusy()
+        }
+        defer { admitted.subtract(1, ordering: .relaxed) }
+        return try await pool.runIfActive(work)
+    }
+}
+
+/// Every worker thread is busy and the queue is full.
+package struct WebBusy: Error {}
