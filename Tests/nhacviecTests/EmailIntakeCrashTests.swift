@@ -85,11 +85,25 @@ import Testing
         #expect(try Self.counts(fixture.statePath)["submission"] == 1)
     }
 
-    /// DESIGN §10: a SIGTERM is handled promptly even while a poll waits on a stalled
-    /// server. The proxy passes the server's greeting and then holds the first command
-    /// unanswered; without an abort the poll would wait for libcurl's 60 s timeout and
-    /// the stop would only end at the 10 s grace period's forced exit.
-    @Test func aSIGTERMDuringAPollOfAStalledServerStopsTheDaemonWithinSeconds() throws {
+    /// The intake's entries in the state's metadata table, read by Python's sqlite3.
+    static func intakeMetadata(_ state: String) throws -> [String: String] {
+        let script = """
+            import json, sqlite3, sys
+            db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+            print(json.dumps(dict(db.execute("SELECT key, value FROM metadata WHERE key LIKE 'intake.email.%'"))))
+            """
+        let result = try TestSupport.run(TestSupport.python, ["-c", script, state + "/state.sqlite"])
+        guard result.status == 0 else { throw TestFailure("reading the state database failed") }
+        return try JSONDecoder().decode([String: String].self, from: result.output)
+    }
+
+    /// DESIGN §10: a SIGTERM is handled while a poll waits on a stalled server. The proxy
+    /// passes the server's greeting and then holds the first command unanswered; without
+    /// an abort the poll would wait for libcurl's 60 s timeout and the stop would only end
+    /// at the 10 s grace period's forced exit ("stop grace period over"). The poll is
+    /// recorded as interrupted, not as a failing mailbox. (How long the stop takes is
+    /// measured by Benchmarks/imap-bench.sh.)
+    @Test func aSIGTERMDuringAPollOfAStalledServerStopsTheDaemonWithoutTheGracePeriod() throws {
         let fixture = try EmailIntakeReplyTests.Fixture()
         let marker = fixture.directory.file("command-held")
         let proxy = try PythonServer(
@@ -101,20 +115,21 @@ import Testing
             if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
             daemon.waitUntilExit()
         }
+        // The poll's first command is in flight and unanswered.
         try #require(eventually { FileManager.default.fileExists(atPath: marker) })
-        // Well inside the poll: libcurl waits on the silent server.
-        usleep(1_500_000)
         #expect(daemon.isRunning)
-        let sent = Date()
         kill(daemon.processIdentifier, SIGTERM)
         let stopped = eventually(15) { !daemon.isRunning }
-        let took = Date().timeIntervalSince(sent)
         daemon.waitUntilExit()
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         #expect(stopped)
-        #expect(took < 5, "stopped after \(took) s:\n\(text)")
         #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
         #expect(text.contains("stopping"))
         #expect(!text.contains("stop grace period over"), "\(text)")
+        #expect(text.contains("intake: interrupted by a stop"), "\(text)")
+        #expect(!text.contains("intake mailbox unavailable"), "\(text)")
+        let metadata = try Self.intakeMetadata(fixture.statePath)
+        #expect(metadata["intake.email.result"]?.hasPrefix("interrupted by a stop") == true, "\(metadata)")
+        #expect(metadata["intake.email.failing_since"] == nil)
     }
 }

@@ -25,15 +25,19 @@ package struct EmailIntakePass {
         package var accepted = 0
         package var rejected = 0
         package var ignored = 0
-        package var backlog = 0
+        /// The messages left for the next poll; nil when the mailbox could not be listed.
+        package var backlog: Int?
         package var lastUID: UInt32 = 0
         package var repliesSent = 0
         package var error: IMAPError?
+        /// A stop (SIGTERM) ended the poll early; not a failure of the mailbox.
+        package var interrupted = false
 
         package var line: String {
             if let error { return "failed: \(error.message)" }
-            return
-                "ok: \(accepted) accepted, \(rejected) rejected, \(ignored) ignored, \(backlog) left for the next poll"
+            let counts = "\(accepted) accepted, \(rejected) rejected, \(ignored) ignored"
+            let left = backlog.map { ", \($0) left for the next poll" } ?? ""
+            return interrupted ? "interrupted by a stop: \(counts)\(left)" : "ok: \(counts)\(left)"
         }
     }
 
@@ -70,6 +74,11 @@ package struct EmailIntakePass {
         do {
             try poll(now: now, into: &summary)
             try store.setMetadata(Self.failingSinceKey, to: nil)
+            summary.interrupted = stop.isRequested && (summary.backlog ?? 0) > 0
+        } catch is IMAPError where stop.isRequested {
+            // The stop ended the command under way (see IMAPMailbox.Settings.shouldAbort): the
+            // server did nothing wrong, so no failure is recorded and no admin is alerted.
+            summary.interrupted = true
         } catch let error as IMAPError {
             summary.error = error
             logger.error(
@@ -83,7 +92,7 @@ package struct EmailIntakePass {
         }
         try store.setMetadata(Self.lastPollKey, to: WallClock(timeZone: config.organization.timeZone).iso8601(now))
         try store.setMetadata(Self.resultKey, to: summary.line)
-        try store.setMetadata(Self.backlogKey, to: String(summary.backlog))
+        if let backlog = summary.backlog { try store.setMetadata(Self.backlogKey, to: String(backlog)) }
         let retry = RetryPolicy(config.delivery.retry)
         summary.repliesSent = try StoredMessageSender(delivery: delivery, store: store, retry: retry, stop: stop)
             .sendDue(now: now)
