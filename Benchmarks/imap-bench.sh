@@ -4,15 +4,22 @@
 # in a temp dir, stopped by its PID), with the release binary.
 #   a) backlog: IMAP_MESSAGES (default 500) report e-mails, each one unit's March report
 #      in its body as a mail client sends it, APPENDed to INBOX by Python's imaplib; one
-#      `nhacviec intake --once` takes them all in (parse, file, receipt recorded and
-#      written to the outbox, MOVE): wall time, messages per second, peak RSS
-#      (/usr/bin/time -f %M).
+#      `nhacviec intake --once` takes them all in (list, fetch, parse, file, receipt
+#      recorded and written to the outbox, MOVE): wall time, messages per second, peak
+#      RSS (/usr/bin/time -f %M). Baseline from the same run: Python's imaplib doing only
+#      the IMAP part on a copy of the same messages (list, fetch each, MOVE each), the
+#      floor any client pays on this server.
 #   b) idle: the daemon with `poll: 2m` after its first pass, traced with strace -f for
 #      IMAP_IDLE_WINDOW seconds (default 250): its wake-ups (bursts of system calls more
-#      than 1 s apart), the polls among them (its `intake: ok` log lines) and the rest.
+#      than 1 s apart), the polls among them (its `intake` log lines) and the rest.
 #      Goal: one poll per 2 minutes, nothing else.
-# Prints readable lines, then `RESULT imap-backlog <messages> <seconds> <peak KiB> <moved>`
-# and `RESULT imap-idle <window s> <wake-ups> <polls> <other wake-ups>`.
+#   c) stop: SIGTERM to the daemon while its poll waits on a stalled server (a proxy
+#      holds its first command unanswered): seconds until it exited (without the abort
+#      it would wait for the 10 s grace period's forced exit).
+# Prints readable lines, then `RESULT imap-backlog <messages> <seconds> <peak KiB> <moved>`,
+# `RESULT imap-baseline <messages> <seconds> <peak KiB>`,
+# `RESULT imap-idle <window s> <wake-ups> <polls> <other wake-ups>` and
+# `RESULT imap-stop <seconds> <exit status>`.
 # BIN: the release binary (built when unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +33,10 @@ fi
 WORK="$(mktemp -d /tmp/nhacviec-imap-bench.XXXXXX)"
 DOVECOT_PID=""
 DAEMON_PID=""
+PROXY_PID=""
 cleanup() {
     [ -n "$DAEMON_PID" ] && kill -KILL "$DAEMON_PID" 2>/dev/null || true
+    [ -n "$PROXY_PID" ] && kill -KILL "$PROXY_PID" 2>/dev/null || true
     [ -n "$DOVECOT_PID" ] && kill -KILL "$DOVECOT_PID" 2>/dev/null || true
     rm -rf "$WORK"
 }
@@ -140,6 +149,43 @@ export NHACVIEC_IMAP_PASSWORD="$PASSWORD"
 "$PY" Tests/Support/imap_tool.py append "$PORT" office "$PASSWORD" INBOX "$WORK"/messages/*.eml
 echo "backlog: $MESSAGES report e-mails in INBOX ($(du -sk "$WORK/mail" | cut -f1) KiB of Maildir), one poll"
 
+# --- the baseline: the same messages in a folder of their own, taken by imaplib.
+"$PY" - "$PORT" "$PASSWORD" "$WORK"/messages/*.eml <<'PYEOF'
+import imaplib, sys
+m = imaplib.IMAP4("127.0.0.1", int(sys.argv[1]))
+m.login("office", sys.argv[2])
+for name in ("baseline", "baseline-done"):
+    m.create(name)
+for path in sys.argv[3:]:
+    with open(path, "rb") as f:
+        m.append("baseline", None, None, f.read())
+m.logout()
+PYEOF
+cat >"$WORK/baseline.py" <<'PYEOF'
+import imaplib, sys
+m = imaplib.IMAP4("127.0.0.1", int(sys.argv[1]))
+m.login("office", sys.argv[2])
+m.select("baseline")
+typ, data = m.uid("SEARCH", None, "ALL")
+taken = 0
+for uid in data[0].split():
+    typ, parts = m.uid("FETCH", uid, "(RFC822.SIZE INTERNALDATE BODY[])")
+    if typ == "OK" and parts and parts[0]:
+        taken += 1
+    m.uid("MOVE", uid, "baseline-done")
+m.logout()
+print(taken)
+PYEOF
+start=$(date +%s.%N)
+/usr/bin/time -f '%M' -o "$WORK/baseline.rss" "$PY" "$WORK/baseline.py" "$PORT" "$PASSWORD" >"$WORK/baseline.out"
+end=$(date +%s.%N)
+base_seconds=$("$PY" -c "print(f'{$end - $start:.2f}')")
+base_rss=$(tail -1 "$WORK/baseline.rss")
+echo "baseline, Python imaplib (list, fetch each, MOVE each; no parsing, no state): $(cat "$WORK/baseline.out")" \
+    "messages in $base_seconds s = $("$PY" -c "print(f'{$MESSAGES / $base_seconds:.0f}')") messages/s;" \
+    "peak RSS $("$PY" -c "print(f'{$base_rss / 1024:.1f}')") MiB"
+echo "RESULT imap-baseline $MESSAGES $base_seconds $base_rss"
+
 # --- a) one poll takes the backlog.
 mkdir -p "$WORK/st"
 start=$(date +%s.%N)
@@ -156,6 +202,8 @@ echo "intake --once: $(cat "$WORK/intake.out")"
 echo "backlog: $MESSAGES messages in $seconds s = $("$PY" -c "print(f'{$MESSAGES / $seconds:.0f}')") messages/s;" \
     "peak RSS $("$PY" -c "print(f'{$rss / 1024:.1f}')") MiB; $moved moved to nhacviec/accepted; $replies receipts in the outbox"
 echo "RESULT imap-backlog $MESSAGES $seconds $rss $moved"
+echo "backlog against the baseline: $("$PY" -c "print(f'{$base_seconds / $seconds:.2f}')")x imaplib's speed," \
+    "$("$PY" -c "print(f'{$rss / $base_rss:.1f}')")x its peak RSS"
 
 # --- b) the idle daemon, poll: 2m.
 mkdir -p "$WORK/idle"
@@ -208,3 +256,30 @@ fi
 kill -TERM "$DAEMON_PID" 2>/dev/null || true
 wait "$DAEMON_PID" 2>/dev/null || true
 DAEMON_PID=""
+
+# --- c) SIGTERM while the poll waits on a stalled server.
+"$PY" Tests/Support/imap_hold_proxy.py "$PORT" --hold . --marker "$WORK/held" >"$WORK/proxy.port" &
+PROXY_PID=$!
+for _ in $(seq 100); do [ -s "$WORK/proxy.port" ] && break; sleep 0.1; done
+sed "s|url: imap://127.0.0.1:$PORT/INBOX|url: imap://127.0.0.1:$(cat "$WORK/proxy.port")/INBOX|" \
+    "$WORK/bench.yaml" >"$WORK/stalled.yaml"
+mkdir -p "$WORK/stalled"
+"$BIN" run -c "$WORK/stalled.yaml" --state "$WORK/stalled" --now 2024-03-15T10:00:00+07:00 \
+    >"$WORK/stalled.log" 2>&1 &
+DAEMON_PID=$!
+for _ in $(seq 600); do [ -e "$WORK/held" ] && break; sleep 0.1; done
+sleep 1
+start=$(date +%s.%N)
+kill -TERM "$DAEMON_PID"
+status=0
+wait "$DAEMON_PID" || status=$?
+end=$(date +%s.%N)
+DAEMON_PID=""
+kill -TERM "$PROXY_PID" 2>/dev/null || true
+wait "$PROXY_PID" 2>/dev/null || true
+PROXY_PID=""
+stop_seconds=$("$PY" -c "print(f'{$end - $start:.2f}')")
+echo "stop: SIGTERM during a poll held by a stalled server: exited $status after $stop_seconds s" \
+    "(the grace period's forced exit would come after 10 s)"
+grep -h 'interrupted by a stop\|grace period' "$WORK/stalled.log" | sed 's/^/  daemon: /' | head -3
+echo "RESULT imap-stop $stop_seconds $status"
