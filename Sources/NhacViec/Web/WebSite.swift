@@ -45,6 +45,8 @@ package final class WebSite: @unchecked Sendable {
         self.csrf = CSRFToken(key: CSRFToken.randomKey())
         self.pages = try WebPages()
         self.loaded = try Self.load(options: options, logger: logger)
+        // Parsing a large plan's YAML leaves tens of MiB freed but held by the heap.
+        HeapTrim.releaseFreedMemory()
     }
 
     package var current: Loaded {
@@ -60,6 +62,7 @@ package final class WebSite: @unchecked Sendable {
                 recentLogins = [:]
             }
             logger.notice("config reloaded", metadata: ["config.path": "\(options.configPath)"])
+            HeapTrim.releaseFreedMemory()
         } catch let error as ConfigError {
             for issue in error.issues { logger.error("config: \(issue)") }
             logger.error("the new config has errors; keeping the old one")

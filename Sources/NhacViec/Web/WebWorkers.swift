@@ -32,7 +32,10 @@ package final class WebWorkers: Sendable {
             admitted.subtract(1, ordering: .relaxed)
             throw WebBusy()
         }
-        defer { admitted.subtract(1, ordering: .relaxed) }
+        defer {
+            // The last request out hands the pages' freed heap back (glibc keeps it otherwise).
+            if admitted.subtract(1, ordering: .relaxed).newValue == 0 { HeapTrim.releaseFreedMemory() }
+        }
         return try await pool.runIfActive(work)
     }
 }
