@@ -96,4 +96,10 @@ package struct Organization: Sendable {
 package enum MessageLanguage: String, Sendable {
     case vietnamese = "vi"
     case english = "en"
+
+    /// The Vietnamese or the English wording of the same thing: the one place every
+    /// message catalogue (reminders, submission errors, the unit page) chooses.
+    package func pick(_ vietnamese: String, _ english: String) -> String {
+        self == .english ? english : vietnamese
+    }
 }

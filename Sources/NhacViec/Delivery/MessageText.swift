@@ -12,7 +12,7 @@ struct MessageText: Sendable {
 
     /// The Vietnamese or the English wording of the same thing.
     func pick(_ vietnamese: String, _ english: String) -> String {
-        isEnglish ? english : vietnamese
+        language.pick(vietnamese, english)
     }
 
     // MARK: Dates and durations

@@ -22,7 +22,7 @@ package struct SubmissionMessages: Sendable {
     private var english: Bool { language == .english }
 
     private func pick(_ vietnamese: String, _ english: String) -> String {
-        self.english ? english : vietnamese
+        language.pick(vietnamese, english)
     }
 
     /// "; có phải là 'x'?" for a plausible typo, else "".

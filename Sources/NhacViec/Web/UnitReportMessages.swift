@@ -12,7 +12,7 @@ struct UnitReportMessages {
     }
 
     private func pick(_ vietnamese: String, _ english: String) -> String {
-        language == .english ? english : vietnamese
+        language.pick(vietnamese, english)
     }
 
     // MARK: - The form's own fields
