@@ -84,11 +84,9 @@ struct EmailIntakeDecision {
         if tooLarge {
             outcomes.append(
                 .unreadable(
-                    english
-                        ? "The message is larger than 25 MB and was not read; send the report alone."
-                        : "Thư lớn hơn 25 MB nên không được đọc; đề nghị gửi riêng tệp báo cáo."))
+                    SubmissionMessages(config).messageTooLarge(maximum: EmailReportExtractor.maximumMessageSize)))
         } else {
-            let extracted = EmailReportExtractor.extract(email)
+            let extracted = EmailReportExtractor.extract(email, messages: SubmissionMessages(config))
             for problem in extracted.problems {
                 outcomes.append(.unreadable("\(problem.fileName): \(problem.message)"))
             }

@@ -39,7 +39,8 @@ package enum EmailReportExtractor {
 
     package static let bodyFileName = "noi-dung-thu.md"
 
-    package static func extract(_ email: IncomingEmail) -> Result {
+    /// The reports in `email`; `messages` words the problems (the organization's language).
+    package static func extract(_ email: IncomingEmail, messages: SubmissionMessages) -> Result {
         var result = Result()
         for entity in email.root.allEntities where entity.parts.isEmpty && entity.encapsulated.isEmpty {
             guard let name = entity.fileName, let ext = fileExtension(name), reportExtensions.contains(ext) else {
@@ -49,9 +50,8 @@ package enum EmailReportExtractor {
                 result.problems.append(
                     Problem(
                         fileName: name,
-                        message:
-                            "tệp đính kèm lớn hơn 10 MB (\(entity.content.count / (1024 * 1024)) MB): báo cáo không được nhận"
-                    ))
+                        message: messages.attachmentTooLarge(
+                            size: entity.content.count, maximum: maximumAttachmentSize)))
                 continue
             }
             result.reports.append(Found(fileName: name, origin: .attachment, data: entity.content))

@@ -87,6 +87,25 @@ package struct SubmissionMessages: Sendable {
             "the file is not UTF-8 text (byte \(shown) here); save it as UTF-8 (Unicode)")
     }
 
+    // MARK: - The e-mail message (DESIGN §12)
+
+    /// An attachment that looks like a report but is over `maximum` bytes, which are whole megabytes.
+    func attachmentTooLarge(size: Int, maximum: Int) -> String {
+        let megabytes = size / (1024 * 1024)
+        let limit = maximum / (1024 * 1024)
+        return pick(
+            "tệp đính kèm lớn hơn \(limit) MB (\(megabytes) MB): báo cáo không được nhận",
+            "the attachment is larger than \(limit) MB (\(megabytes) MB): the report was not received")
+    }
+
+    /// A whole message over `maximum` bytes (whole megabytes), refused unread.
+    func messageTooLarge(maximum: Int) -> String {
+        let limit = maximum / (1024 * 1024)
+        return pick(
+            "Thư lớn hơn \(limit) MB nên không được đọc; đề nghị gửi riêng tệp báo cáo.",
+            "The message is larger than \(limit) MB and was not read; send the report alone.")
+    }
+
     // MARK: - Front matter and YAML
 
     var frontMatterMissing: String {

@@ -17,7 +17,8 @@ import Testing
     static func submissions(_ name: String) throws -> [Submission] {
         let config = try IntakeTestSupport.config()
         let received = try IntakeTestSupport.at("2024-04-15T10:00:00+07:00")
-        return try EmailReportExtractor.extract(try email(name)).reports.map { found in
+        let reports = EmailReportExtractor.extract(try email(name), messages: SubmissionMessages(config)).reports
+        return try reports.map { found in
             try SubmissionParser.parse(
                 data: Data(found.data), fileName: found.fileName, config: config, receivedAt: received)
         }
@@ -42,7 +43,9 @@ import Testing
 
     @Test func aBodyReportStopsAtTheQuotedOriginal() throws {
         let found = try #require(
-            EmailReportExtractor.extract(try Self.email("thunderbird-reply-body.eml")).reports.first)
+            EmailReportExtractor.extract(
+                try Self.email("thunderbird-reply-body.eml"), messages: SubmissionMessages(language: .vietnamese)
+            ).reports.first)
         let text = String(decoding: found.data, as: UTF8.self)
         #expect(found.fileName == EmailReportExtractor.bodyFileName)
         #expect(found.origin == .body(firstLine: 5))
@@ -198,7 +201,13 @@ import Testing
         #expect(EmailReportExtractor.isReplyHeader(line, next: next) == expected)
     }
 
-    @Test func aReportAttachmentWinsOverTheBodyAndOversizeIsAProblem() {
+    @Test(arguments: [
+        (MessageLanguage.vietnamese, "tệp đính kèm lớn hơn 10 MB (10 MB): báo cáo không được nhận"),
+        (.english, "the attachment is larger than 10 MB (10 MB): the report was not received"),
+    ])
+    func aReportAttachmentWinsOverTheBodyAndOversizeIsAProblemInTheOrganizationsLanguage(
+        _ language: MessageLanguage, _ expected: String
+    ) {
         let big = String(repeating: "A", count: (EmailReportExtractor.maximumAttachmentSize / 3 + 10) * 4)
         let raw = """
             From: a@b.vn\r
@@ -219,10 +228,11 @@ import Testing
             --b--\r
 
             """
-        let result = EmailReportExtractor.extract(IncomingEmail(raw: Array(raw.utf8)))
+        let result = EmailReportExtractor.extract(
+            IncomingEmail(raw: Array(raw.utf8)), messages: SubmissionMessages(language: language))
         #expect(result.reports.isEmpty)
         #expect(result.problems.map(\.fileName) == ["big.md"])
-        #expect(result.problems.first?.message.contains("10 MB") == true)
+        #expect(result.problems.map(\.message) == [expected])
     }
 
     @Test(arguments: [
