@@ -22,14 +22,15 @@ struct YAMLNodeReader {
     }
 
     /// The scalar text of a node, or nil (with an issue) for mappings and lists.
-    /// Explicit nulls (`~`, `null`, empty) count as missing.
-    func scalar(_ node: Node, _ path: ConfigPath, expected: YAMLProblem.Expected) -> String? {
+    /// Explicit nulls (`~`, `null`, empty) count as missing. `expected` is only
+    /// worked out for an issue (a choice lists its words).
+    func scalar(_ node: Node, _ path: ConfigPath, expected: @autoclosure () -> YAMLProblem.Expected) -> String? {
         guard case .scalar(let scalar) = node else {
-            report(.wrongKind(expected: expected, found: found(node)), at: node, path)
+            report(.wrongKind(expected: expected(), found: found(node)), at: node, path)
             return nil
         }
         if isNull(scalar) {
-            report(.wrongKind(expected: expected, found: .nothing), at: node, path)
+            report(.wrongKind(expected: expected(), found: .nothing), at: node, path)
             return nil
         }
         return scalar.string
@@ -79,9 +80,9 @@ struct YAMLNodeReader {
 
     /// A value from a fixed set of words, with a did-you-mean hint.
     func choice<T>(_ node: Node, _ path: ConfigPath, _ options: KeyValuePairs<String, T>) -> T? {
-        let names = options.map(\.key)
-        guard let text = scalar(node, path, expected: .oneOf(names)) else { return nil }
+        guard let text = scalar(node, path, expected: .oneOf(options.map(\.key))) else { return nil }
         if let match = options.first(where: { $0.key == text }) { return match.value }
+        let names = options.map(\.key)
         report(.notOneOf(text, options: names, suggestion: Suggestion.typo(of: text, in: names)), at: node, path)
         return nil
     }
@@ -120,7 +121,11 @@ struct YAMLNodeReader {
     }
 
     private func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
 
@@ -130,30 +135,23 @@ final class YAMLMapping {
     let node: Node
     let path: ConfigPath
     let reader: YAMLNodeReader
-    // Keys and nodes in parallel arrays: lookups scan only the strings.
-    private let keys: [String]
-    private let keyNodes: [Node]
-    private let values: [Node]
+    private let mapping: Node.Mapping
+    // The keys' text by position in `mapping` (nil for a key that is not a scalar):
+    // lookups scan only these strings, and copy out just the node asked for.
+    private let keys: [String?]
 
     init(mapping: Node.Mapping, node: Node, path: ConfigPath, reader: YAMLNodeReader) {
         self.node = node
         self.path = path
         self.reader = reader
-        var keys: [String] = []
-        var keyNodes: [Node] = []
-        var values: [Node] = []
-        for (key, value) in mapping {
+        self.mapping = mapping
+        self.keys = mapping.keys.map { key in
             guard case .scalar(let scalar) = key else {
                 reader.report(.keyNotPlain(found: reader.found(key)), at: key, path)
-                continue
+                return nil
             }
-            keys.append(scalar.string)
-            keyNodes.append(key)
-            values.append(value)
+            return scalar.string
         }
-        self.keys = keys
-        self.keyNodes = keyNodes
-        self.values = values
     }
 
     func has(_ key: String) -> Bool {
@@ -162,7 +160,7 @@ final class YAMLMapping {
 
     /// The value node of `key`, or nil (with an issue when `required`).
     func value(_ key: String, required: Bool = false) -> Node? {
-        if let index = keys.firstIndex(of: key) { return values[index] }
+        if let index = keys.firstIndex(of: key) { return mapping[mapping.startIndex + index].value }
         if required {
             reader.report(.missingKey(key), at: node, path.key(key))
         }
@@ -170,7 +168,7 @@ final class YAMLMapping {
     }
 
     func keyNode(_ key: String) -> Node? {
-        keys.firstIndex(of: key).map { keyNodes[$0] }
+        keys.firstIndex(of: key).map { mapping[mapping.startIndex + $0].key }
     }
 
     func string(_ key: String, required: Bool = false) -> String? {
@@ -199,10 +197,11 @@ final class YAMLMapping {
 
     /// Reports every key not in `known`, at the key itself.
     func finish(known: [String]) {
-        for (index, key) in keys.enumerated() where !known.contains(key) {
+        for (index, key) in keys.enumerated() {
+            guard let key, !known.contains(key) else { continue }
             reader.report(
                 .unknownKey(key, known: known, suggestion: Suggestion.typo(of: key, in: known)),
-                at: keyNodes[index], path.key(key))
+                at: mapping[mapping.startIndex + index].key, path.key(key))
         }
     }
 }
