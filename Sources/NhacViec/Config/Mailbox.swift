@@ -49,21 +49,38 @@ package struct Mailbox: Hashable, Sendable, CustomStringConvertible {
     /// A practical subset of RFC 5321 `Mailbox`: dot-atom local part, a domain of
     /// LDH labels with at least one dot. Quoted local parts and address literals
     /// are not accepted: no government mail system here uses them.
+    ///
+    /// Read byte by byte: every allowed character is ASCII, so any other byte
+    /// (a multi-byte character, a line break) fails the character checks.
     package static func isValidAddress(_ address: String) -> Bool {
-        guard address.utf8.count <= 254, let at = address.lastIndex(of: "@") else { return false }
-        let local = address[..<at]
-        let domain = address[address.index(after: at)...]
-        guard !local.isEmpty, local.utf8.count <= 64, !domain.isEmpty else { return false }
-        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~")
-        let localAtoms = local.split(separator: ".", omittingEmptySubsequences: false)
-        guard localAtoms.allSatisfy({ !$0.isEmpty && $0.allSatisfy(atext.contains) }) else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        let bytes = address.utf8
+        guard bytes.count <= 254, let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return false }
+        let local = bytes[..<at]
+        let domain = bytes[bytes.index(after: at)...]
+        guard !local.isEmpty, local.count <= 64, !domain.isEmpty else { return false }
+        let localAtoms = local.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard localAtoms.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isAtomText) }) else { return false }
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return false }
-        let ldh = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+        let hyphen = UInt8(ascii: "-")
         return labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && label.allSatisfy(ldh.contains)
-                && label.first != "-" && label.last != "-"
+            !label.isEmpty && label.count <= 63 && label.allSatisfy { isLetterOrDigit($0) || $0 == hyphen }
+                && label.first != hyphen && label.last != hyphen
         }
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default: false
+        }
+    }
+
+    /// RFC 5322 `atext`: letters, digits and ``!#$%&'*+-/=?^_`{|}~``.
+    private static func isAtomText(_ byte: UInt8) -> Bool {
+        isLetterOrDigit(byte) || "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
