@@ -18,6 +18,8 @@
 #   BIN=path/to/nhacviec TESTS=path/to/nhacviecPackageTests.xctest Benchmarks/latency-bench.sh
 # Without BIN/TESTS it builds (debug) and uses `swift test`. Smaller trial runs:
 #   BURST_UNITS=60 WEBHOOKS=200 SEQUENTIAL=40 IDLE_WINDOW=10 CONNECTIONS="1 8" Benchmarks/latency-bench.sh
+# PARTS picks parts (default "1 1b 2 3"); only part 2 needs TESTS. The idle daemon alone:
+#   PARTS=3 BIN=.build/release/nhacviec Benchmarks/latency-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +30,9 @@ WEBHOOKS=${WEBHOOKS:-2000}
 SEQUENTIAL=${SEQUENTIAL:-200}
 SERVICE_MS=${SERVICE_MS:-100}
 IDLE_WINDOW=${IDLE_WINDOW:-60}
+PARTS=" ${PARTS:-1 1b 2 3} "
+# part N: part N was picked.
+part() { [[ "$PARTS" == *" $1 "* ]]; }
 NOW=2024-04-03T08:00:00+07:00
 PY=/usr/bin/python3
 SINK=$(command -v smtp-sink || echo /usr/sbin/smtp-sink)
@@ -35,7 +40,7 @@ SOURCE=$(command -v smtp-source || echo /usr/sbin/smtp-source)
 [ -x "$SINK" ] && [ -x "$SOURCE" ] ||
     { echo "needs postfix's smtp-sink and smtp-source (scripts/install-deps.sh bench)" >&2; exit 69; }
 
-if [ -z "${BIN:-}" ] || [ -z "${TESTS:-}" ]; then
+if [ -z "${BIN:-}" ] || { [ -z "${TESTS:-}" ] && part 2; }; then
     swift build --build-tests >/dev/null
     BIN="$(swift build --show-bin-path)/nhacviec"
     run_driver() { swift test --skip-build --filter "$1"; }
@@ -130,89 +135,97 @@ else
     echo "   this build does not know delivery.email.connections: nhacviec is measured with its one session only"
 fi
 
-echo
-echo "== 1. the morning burst: nhacviec run --once vs smtp-source -d, same link, same smtp-sink"
-for rtt in 0 "$RTT_MS"; do
-    port=$sink_port
-    [ "$rtt" = 0 ] || port=$sink_proxy_port
-    for sessions in $CONNECTIONS; do
-        connections=$sessions
-        [ "$sessions_supported" = yes ] || connections=0
-        if [ "$sessions_supported" = no ] && [ "$sessions" != 1 ]; then
-            echo "BENCH burst rtt_ms=$rtt tool=nhacviec sessions=$sessions unsupported=1"
-        else
-            "$PY" Benchmarks/burst.py "$WORK/burst.yaml" --units "$BURST_UNITS" \
-                --smtp-url "smtp://127.0.0.1:$port" --connections "$connections"
-            state="$WORK/state-$rtt-$sessions"
-            start=$(now)
-            status=0
-            "$BIN" run --once --now "$NOW" -c "$WORK/burst.yaml" --state "$state" >"$WORK/burst.log" 2>&1 || status=$?
-            elapsed=$(seconds_since "$start")
-            read -r delivered unsent < <(recorded "$state")
-            echo "BENCH burst rtt_ms=$rtt tool=nhacviec sessions=$sessions messages=$count delivered=$delivered" \
-                "unsent=$unsent exit=$status seconds=$elapsed"
-            [ "$status" = 0 ] || tail -5 "$WORK/burst.log" | sed 's/^/   /'
-        fi
-
-        start=$(now)
-        "$SOURCE" -s "$sessions" -d -m "$count" -l "$size" -r "$recipients" -f vanphong@example.gov.vn \
-            -t dv1@example.gov.vn \
-            127.0.0.1:"$port" >"$WORK/source.log" 2>&1 || { echo "   smtp-source failed:"; sed 's/^/   /' "$WORK/source.log"; }
-        echo "BENCH burst rtt_ms=$rtt tool=smtp-source sessions=$sessions messages=$count seconds=$(seconds_since "$start")"
-    done
-done
-
-echo
 last_sessions=${CONNECTIONS##* }
-echo "== 1b. a hung session ($RTT_MS ms, $last_sessions sessions): the server never answers the end of data of the"
-echo "   messages to dv0; seconds until every other message is in, beside the same burst with no hang"
-if [ "$sessions_supported" = yes ]; then
-    for hang in no yes; do
-        received="$WORK/hang-$hang"
-        mkdir -p "$received"
-        stall=()
-        [ "$hang" = no ] || stall=(--stall-data dv0@)
-        "$PY" Tests/Support/smtp_server.py "$received" "${stall[@]}" >"$WORK/hang-$hang.port" 2>"$WORK/hang-$hang.log" &
-        pids+=($!)
-        for _ in $(seq 100); do [ -s "$WORK/hang-$hang.port" ] && break; sleep 0.1; done
-        start_proxy "$(head -1 "$WORK/hang-$hang.port")"
-        wait_for_port "$proxy_port"
-        "$PY" Benchmarks/burst.py "$WORK/hang.yaml" --units "$BURST_UNITS" \
-            --smtp-url "smtp://127.0.0.1:$proxy_port" --connections "$last_sessions"
-        start=$(now)
-        "$BIN" run --once --now "$NOW" -c "$WORK/hang.yaml" --state "$WORK/hang-state-$hang" >"$WORK/hang.log" 2>&1 &
-        run_pid=$!
-        pids+=($run_pid)
-        # Done when every message is in or hung (the hung ones are not written).
-        while kill -0 "$run_pid" 2>/dev/null; do
-            in=$(find "$received" -name '*.eml' | wc -l)
-            hung=$(find "$received" -name 'stall-*.active' | wc -l)
-            [ $((in + hung)) -ge "$count" ] && break
-            sleep 0.05
+
+if part 1; then
+    echo
+    echo "== 1. the morning burst: nhacviec run --once vs smtp-source -d, same link, same smtp-sink"
+    for rtt in 0 "$RTT_MS"; do
+        port=$sink_port
+        [ "$rtt" = 0 ] || port=$sink_proxy_port
+        for sessions in $CONNECTIONS; do
+            connections=$sessions
+            [ "$sessions_supported" = yes ] || connections=0
+            if [ "$sessions_supported" = no ] && [ "$sessions" != 1 ]; then
+                echo "BENCH burst rtt_ms=$rtt tool=nhacviec sessions=$sessions unsupported=1"
+            else
+                "$PY" Benchmarks/burst.py "$WORK/burst.yaml" --units "$BURST_UNITS" \
+                    --smtp-url "smtp://127.0.0.1:$port" --connections "$connections"
+                state="$WORK/state-$rtt-$sessions"
+                start=$(now)
+                status=0
+                "$BIN" run --once --now "$NOW" -c "$WORK/burst.yaml" --state "$state" >"$WORK/burst.log" 2>&1 || status=$?
+                elapsed=$(seconds_since "$start")
+                read -r delivered unsent < <(recorded "$state")
+                echo "BENCH burst rtt_ms=$rtt tool=nhacviec sessions=$sessions messages=$count delivered=$delivered" \
+                    "unsent=$unsent exit=$status seconds=$elapsed"
+                [ "$status" = 0 ] || tail -5 "$WORK/burst.log" | sed 's/^/   /'
+            fi
+
+            start=$(now)
+            "$SOURCE" -s "$sessions" -d -m "$count" -l "$size" -r "$recipients" -f vanphong@example.gov.vn \
+                -t dv1@example.gov.vn \
+                127.0.0.1:"$port" >"$WORK/source.log" 2>&1 || { echo "   smtp-source failed:"; sed 's/^/   /' "$WORK/source.log"; }
+            echo "BENCH burst rtt_ms=$rtt tool=smtp-source sessions=$sessions messages=$count seconds=$(seconds_since "$start")"
         done
-        others=$(seconds_since "$start")
-        hung=$(find "$received" -name 'stall-*.active' | wc -l)
-        touch "$received/release-stall"
-        wait "$run_pid" || true
-        echo "BENCH hung-session rtt_ms=$RTT_MS sessions=$last_sessions messages=$count hang=$hang hung=$hung" \
-            "others_in=$(find "$received" -name '*.eml' | wc -l) seconds=$others smtp_timeout_s=30"
     done
-else
-    echo "BENCH hung-session unsupported=1"
 fi
 
-echo
-echo "== 2. webhooks: $WEBHOOKS calls, receiver serving each in $SERVICE_MS ms; curl_multi vs one at a time ($SEQUENTIAL calls)"
-for rtt in 0 "$RTT_MS"; do
-    (
-        export NHACVIEC_BENCH=1 NHACVIEC_BENCH_WEBHOOKS="$WEBHOOKS" NHACVIEC_BENCH_SEQUENTIAL="$SEQUENTIAL" \
-            NHACVIEC_BENCH_SERVICE_MS="$SERVICE_MS"
-        [ "$rtt" = 0 ] || export NHACVIEC_BENCH_DELAY_MS="$("$PY" -c "print($RTT_MS / 2)")"
-        run_driver 'DeliveryBenchmarkTests/webhooksConcurrentVersusOneAtATime'
-    ) >"$WORK/webhooks.log" 2>&1 || { echo "   webhook driver failed:"; tail -20 "$WORK/webhooks.log" | sed 's/^/   /'; }
-    grep '^BENCH webhooks' "$WORK/webhooks.log" | sed "s/^BENCH webhooks /BENCH webhooks rtt_ms=$rtt /"
-done
+if part 1b; then
+    echo
+    echo "== 1b. a hung session ($RTT_MS ms, $last_sessions sessions): the server never answers the end of data of the"
+    echo "   messages to dv0; seconds until every other message is in, beside the same burst with no hang"
+    if [ "$sessions_supported" = yes ]; then
+        for hang in no yes; do
+            received="$WORK/hang-$hang"
+            mkdir -p "$received"
+            stall=()
+            [ "$hang" = no ] || stall=(--stall-data dv0@)
+            "$PY" Tests/Support/smtp_server.py "$received" "${stall[@]}" >"$WORK/hang-$hang.port" 2>"$WORK/hang-$hang.log" &
+            pids+=($!)
+            for _ in $(seq 100); do [ -s "$WORK/hang-$hang.port" ] && break; sleep 0.1; done
+            start_proxy "$(head -1 "$WORK/hang-$hang.port")"
+            wait_for_port "$proxy_port"
+            "$PY" Benchmarks/burst.py "$WORK/hang.yaml" --units "$BURST_UNITS" \
+                --smtp-url "smtp://127.0.0.1:$proxy_port" --connections "$last_sessions"
+            start=$(now)
+            "$BIN" run --once --now "$NOW" -c "$WORK/hang.yaml" --state "$WORK/hang-state-$hang" >"$WORK/hang.log" 2>&1 &
+            run_pid=$!
+            pids+=($run_pid)
+            # Done when every message is in or hung (the hung ones are not written).
+            while kill -0 "$run_pid" 2>/dev/null; do
+                in=$(find "$received" -name '*.eml' | wc -l)
+                hung=$(find "$received" -name 'stall-*.active' | wc -l)
+                [ $((in + hung)) -ge "$count" ] && break
+                sleep 0.05
+            done
+            others=$(seconds_since "$start")
+            hung=$(find "$received" -name 'stall-*.active' | wc -l)
+            touch "$received/release-stall"
+            wait "$run_pid" || true
+            echo "BENCH hung-session rtt_ms=$RTT_MS sessions=$last_sessions messages=$count hang=$hang hung=$hung" \
+                "others_in=$(find "$received" -name '*.eml' | wc -l) seconds=$others smtp_timeout_s=30"
+        done
+    else
+        echo "BENCH hung-session unsupported=1"
+    fi
+fi
 
+if part 2; then
+    echo
+    echo "== 2. webhooks: $WEBHOOKS calls, receiver serving each in $SERVICE_MS ms; curl_multi vs one at a time ($SEQUENTIAL calls)"
+    for rtt in 0 "$RTT_MS"; do
+        (
+            export NHACVIEC_BENCH=1 NHACVIEC_BENCH_WEBHOOKS="$WEBHOOKS" NHACVIEC_BENCH_SEQUENTIAL="$SEQUENTIAL" \
+                NHACVIEC_BENCH_SERVICE_MS="$SERVICE_MS"
+            [ "$rtt" = 0 ] || export NHACVIEC_BENCH_DELAY_MS="$("$PY" -c "print($RTT_MS / 2)")"
+            run_driver 'DeliveryBenchmarkTests/webhooksConcurrentVersusOneAtATime'
+        ) >"$WORK/webhooks.log" 2>&1 || { echo "   webhook driver failed:"; tail -20 "$WORK/webhooks.log" | sed 's/^/   /'; }
+        grep '^BENCH webhooks' "$WORK/webhooks.log" | sed "s/^BENCH webhooks /BENCH webhooks rtt_ms=$rtt /"
+    done
+fi
+
+part 3 || exit 0
 echo
 echo "== 3. the idle daemon after the burst ($RTT_MS ms, $last_sessions sessions), window $IDLE_WINDOW s"
 sessions=$last_sessions

@@ -14,8 +14,10 @@
 #      the burst (goal 0 wake-ups a minute, RssAnon < 8 MiB)
 #   8. report forms: 300 units' .docx forms generated, then read back (time, peak RSS)
 #   9. e-mail intake against a throwaway Dovecot (imap-bench.sh): a backlog of 500
-#      report e-mails taken in by one `intake --once` (messages/s, peak RSS), and the
-#      idle daemon with poll: 2m (goal: one poll per 2 minutes, nothing else)
+#      report e-mails taken in by one `intake --once` (messages/s, peak RSS) beside
+#      Python's imaplib doing the IMAP part alone, the idle daemon with poll: 2m (goal:
+#      one poll per 2 minutes, nothing else), and a SIGTERM during a stalled poll
+#      (goal: exit 0 within the 10 s grace)
 #  10. the Office's dashboard (web-bench.sh): `nhacviec serve` on 300 units, 10,000
 #      tasks and 100,000 ledger rows under wrk with Basic auth, beside nginx serving
 #      the same page saved as a file (the ceiling); serve's RSS after the load and idle
@@ -260,14 +262,33 @@ if want 9; then
     section_script imap Benchmarks/imap-bench.sh BIN="$BIN"
     backlog=$(bench_line imap 'RESULT imap-backlog')
     read -r _ _ messages seconds peak moved <<<"${backlog:-RESULT x 0 1 0 0}"
+    baseline=$(bench_line imap 'RESULT imap-baseline')
+    read -r _ _ base_messages base_seconds base_peak <<<"${baseline:-RESULT x 0 1 0}"
     row "imap: backlog of $messages, one poll" "$(py "f'{$messages / $seconds:.0f} messages/s ({$seconds} s)'")" "" ""
-    row "imap: peak RSS of that poll" "$(py "f'{$peak / 1024:.1f} MiB'")" "" ""
+    if [ -n "$baseline" ]; then
+        row "imap: baseline, Python imaplib (same $base_messages)" \
+            "$(py "f'{$base_messages / $base_seconds:.0f} messages/s ({$base_seconds} s)'")" "" ""
+        row "imap: nhacviec's speed / imaplib's" "$(py "f'{$base_seconds / $seconds:.2f}x'")" "" ""
+        row "imap: peak RSS of that poll (imaplib's)" \
+            "$(py "f'{$peak / 1024:.1f} MiB ({$base_peak / 1024:.1f} MiB)'")" "" ""
+    else
+        row "imap: baseline, Python imaplib" "not measured" "" ""
+        row "imap: peak RSS of that poll" "$(py "f'{$peak / 1024:.1f} MiB'")" "" ""
+    fi
     row "imap: messages moved" "$moved" "$messages" "$(met "$moved == $messages")"
     imap_idle=$(bench_line imap 'RESULT imap-idle')
     read -r _ _ window wakeups polls other <<<"${imap_idle:-RESULT x 1 0 0 0}"
     row "imap idle (poll: 2m): wake-ups a minute" \
         "$(py "f'{$wakeups * 60 / $window:.2f} ({$polls} polls, {$other} other in {$window} s)'")" \
         "0.5 (polls only)" "$(met "$other == 0 and $polls > 0")"
+    stop=$(bench_line imap 'RESULT imap-stop')
+    if [ -n "$stop" ]; then
+        read -r _ _ stop_seconds stop_status <<<"$stop"
+        row "imap: SIGTERM during a stalled poll: exit (seconds)" "$stop_status ($stop_seconds s)" \
+            "0 (< 10 s)" "$(met "'$stop_status' == '0' and $stop_seconds < 10")"
+    else
+        row "imap: SIGTERM during a stalled poll" "not measured" "0 (< 10 s)" "no"
+    fi
 fi
 
 if want 10; then

@@ -1,18 +1,13 @@
 /// Answers working-day questions under a set of `CalendarRules`.
 ///
-/// Built once per configuration: `init` tabulates 1900–2100 (statutory
-/// holidays, compensatory days, announced days) as a prefix sum, so every
-/// query inside that range is O(1) or O(log n). Dates outside it are
-/// answered by tabulating their year on the spot; slower, same answers.
+/// Statutory holidays, compensatory days and announced days are tabulated as a
+/// prefix sum, so a question is O(1) or O(log n). The table covers only the years
+/// asked about (``LazyWorkingDayTable``): a few KiB for a plan's years rather than
+/// 1900–2100 in every calendar. Copies of a calendar share its table.
 package struct WorkingCalendar: Sendable {
     package let rules: CalendarRules
 
-    /// The years tabulated up front.
-    static let tabulatedYears = 1900...2100
-
-    private let table: WorkingDayTable
-    private let announcedOff: Set<Int>
-    private let announcedWork: Set<Int>
+    private let table: LazyWorkingDayTable
 
     /// - Precondition: `rules.weekend` leaves at least one day of the week
     ///   working (config validation rejects a seven-day weekend); otherwise
@@ -20,16 +15,17 @@ package struct WorkingCalendar: Sendable {
     package init(rules: CalendarRules = CalendarRules()) {
         precondition(rules.weekend.count < 7, "a weekend of seven days leaves no working day")
         self.rules = rules
-        announcedOff = Set(rules.daysOff.map(\.date.dayNumber))
-        announcedWork = Set(rules.workDays.map(\.date.dayNumber))
-        table = WorkingDayTable(
-            years: Self.tabulatedYears,
+        table = LazyWorkingDayTable(
             weekend: rules.weekend,
             statutoryHolidays: rules.statutoryHolidays,
-            announcedOff: announcedOff,
-            announcedWork: announcedWork
+            announcedOff: Set(rules.daysOff.map(\.date.dayNumber)),
+            announcedWork: Set(rules.workDays.map(\.date.dayNumber))
         )
     }
+
+    /// The years tabulated so far (nil before the first question): what the
+    /// calendar holds in memory.
+    var tabulatedYears: ClosedRange<Int>? { table.years }
 
     package func isWorkingDay(_ date: LocalDate) -> Bool {
         table(containing: date.dayNumber).isWorking(date.dayNumber)
@@ -140,18 +136,8 @@ package struct WorkingCalendar: Sendable {
         }
     }
 
-    /// The up-front table, or a table of the day's year built on the spot.
+    /// A table whose span contains `day`.
     private func table(containing day: Int) -> WorkingDayTable {
-        if table.contains(day) {
-            return table
-        }
-        let year = LocalDate(dayNumber: day).year
-        return WorkingDayTable(
-            years: year...year,
-            weekend: rules.weekend,
-            statutoryHolidays: rules.statutoryHolidays,
-            announcedOff: announcedOff,
-            announcedWork: announcedWork
-        )
+        table.table(containing: day)
     }
 }

@@ -6,6 +6,8 @@
 struct WorkingDayTable: Sendable {
     /// Day number of the span's first day.
     let firstDay: Int
+    /// The whole years the span covers.
+    let years: ClosedRange<Int>
     private let prefix: [Int32]
 
     /// The span's last day number.
@@ -34,7 +36,26 @@ struct WorkingDayTable: Sendable {
             prefix.append(count)
         }
         self.firstDay = first.dayNumber
+        self.years = years
         self.prefix = prefix
+    }
+
+    private init(firstDay: Int, years: ClosedRange<Int>, prefix: [Int32]) {
+        self.firstDay = firstDay
+        self.years = years
+        self.prefix = prefix
+    }
+
+    /// This span and `later`, which must start the day after this one ends.
+    func followed(by later: WorkingDayTable) -> WorkingDayTable {
+        precondition(later.firstDay == lastDay + 1, "only adjacent spans join")
+        var joined: [Int32] = []
+        joined.reserveCapacity(prefix.count + later.prefix.count - 1)
+        joined += prefix
+        let carried = prefix[prefix.count - 1]
+        joined += later.prefix.dropFirst().lazy.map { $0 + carried }
+        return WorkingDayTable(
+            firstDay: firstDay, years: years.lowerBound...later.years.upperBound, prefix: joined)
     }
 
     func contains(_ day: Int) -> Bool {

@@ -57,6 +57,7 @@ package final class Daemon {
         DaemonSignals.install(logger: logger)
         // Before the first thread starts (SMTP sessions, the curl worker).
         HeapTrim.shareOneArena()
+        HeapTrim.mapLargeBlocks()
         self.options = options
         self.logger = logger
         self.clock = DaemonClock(startingAt: options.startAt)

@@ -7,7 +7,8 @@ import Foundation
 /// at the steps that came due since the last one and the next wake-up is the
 /// entry at the cursor: neither grows with the number of duties. The timeline
 /// covers about a year on each side of the clock and is rebuilt when the clock
-/// leaves it (or jumps back), which also re-applies the catch-up rules.
+/// leaves it (or jumps back), which also re-applies the catch-up rules; the steps
+/// the cursor has passed are let go in between (``SchedulerTimeline``).
 package struct Scheduler: Sendable {
     package enum Action: Hashable, Sendable {
         /// Send this digest now (record the intent first).
@@ -25,16 +26,15 @@ package struct Scheduler: Sendable {
         case tooOld = "too_old"
     }
 
-    private struct Entry: Sendable {
-        let step: ScheduledStep
-        let firstStepAt: Date
-    }
+    /// A step with the time of its occurrence's first step.
+    private typealias Due = (step: ScheduledStep, firstStepAt: Date)
 
     package let config: Config
     private let planner: StepPlanner
     private let expander: OccurrenceExpander
     private let difficultyPlanner: DifficultyPlanner
-    private var timeline: [Entry] = []
+    private var timeline = SchedulerTimeline()
+    /// The first step of the timeline that has not come due yet.
     private var cursor = 0
     private var builtAt: Date?
 
@@ -57,18 +57,24 @@ package struct Scheduler: Sendable {
             rebuild(around: now)
         }
         var actions: [Action] = []
-        var candidates: [String: (entry: Entry, channel: Channel, key: String)] = [:]
+        var candidates: [String: (entry: Due, channel: Channel, key: String)] = [:]
         var order: [String] = []
-        var due: [Entry] = []
-        while cursor < timeline.count, timeline[cursor].step.at <= now {
+        var due: [Due] = []
+        while cursor < timeline.count, timeline.at(cursor) <= now {
             due.append(timeline[cursor])
             cursor += 1
+        }
+        // What came due is never looked at again (until a rebuild): once a good part
+        // of the timeline is behind the cursor, its memory goes back.
+        if cursor > 0, cursor >= timeline.count / 4 {
+            timeline.dropFirst(cursor)
+            cursor = 0
         }
         // Difficulty steps come from the records, which change between ticks: planned
         // afresh each tick (they are few), the ledger saying which already went out.
         for difficulty in state.difficulties {
             for step in difficultyPlanner.steps(of: difficulty, through: now) {
-                due.append(Entry(step: step, firstStepAt: step.at))
+                due.append((step, step.at))
             }
         }
         for entry in due {
@@ -132,8 +138,8 @@ package struct Scheduler: Sendable {
         }
         var index = cursor
         while index < timeline.count {
+            if timeline.at(index) >= rebuild { break }
             let entry = timeline[index]
-            if entry.step.at >= rebuild { break }
             if !state.isFinished(entry.step, firstStepAt: entry.firstStepAt),
                 entry.step.channels.contains(where: { !state.isRecorded(key: entry.step.key(for: $0)) })
             {
@@ -152,24 +158,28 @@ package struct Scheduler: Sendable {
         let clock = WallClock(timeZone: config.organization.timeZone)
         let from = now.addingTimeInterval(-Self.lookback)
         let to = now.addingTimeInterval(Self.lookahead)
-        timeline = Self.steps(
-            planner: planner, expander: expander,
-            dueIn: clock.localDate(of: from).adding(days: -120)...clock.localDate(of: to).adding(days: 120)
+        // Dropped first: the old timeline's memory can hold the new one's transients.
+        timeline = SchedulerTimeline()
+        timeline = SchedulerTimeline(
+            Self.steps(
+                planner: planner, expander: expander,
+                dueIn: clock.localDate(of: from).adding(days: -120)...clock.localDate(of: to).adding(days: 120)
+            )
+            .filter { $0.step.at >= from && $0.step.at <= to }
+            .sorted { $0.step.at != $1.step.at ? $0.step.at < $1.step.at : ScheduledStep.moreUrgent($0.step, $1.step) }
         )
-        .filter { $0.step.at >= from && $0.step.at <= to }
-        .sorted { $0.step.at != $1.step.at ? $0.step.at < $1.step.at : ScheduledStep.moreUrgent($0.step, $1.step) }
         cursor = 0
         builtAt = now
     }
 
     private static func steps(planner: StepPlanner, expander: OccurrenceExpander, dueIn window: ClosedRange<LocalDate>)
-        -> [Entry]
+        -> [Due]
     {
-        var entries: [Entry] = []
+        var entries: [Due] = []
         for occurrence in expander.occurrences(dueIn: window) {
             let steps = planner.steps(of: occurrence)
             guard let first = steps.map(\.at).min() else { continue }
-            entries += steps.map { Entry(step: $0, firstStepAt: first) }
+            entries += steps.map { ($0, first) }
         }
         return entries
     }

@@ -15,6 +15,10 @@ enum HeapTrim {
 
     /// `M_ARENA_MAX` in glibc's `<malloc.h>`.
     private static let arenaMaximum: Int32 = -8
+    /// `M_MMAP_THRESHOLD` in glibc's `<malloc.h>`.
+    private static let mmapThreshold: Int32 = -3
+    /// Blocks of this many bytes or more get pages of their own.
+    static let largeBlock: Int32 = 64 * 1024
 
     private static let trim: Trim? = symbol("malloc_trim")
     private static let option: Option? = symbol("mallopt")
@@ -32,6 +36,15 @@ enum HeapTrim {
     /// lock costs nothing measurable. Called by the daemon before its first thread.
     static func shareOneArena() {
         _ = option?(arenaMaximum, 1)
+    }
+
+    /// Gives every block of `largeBlock` bytes or more pages of its own (mmap), back
+    /// to the system the moment it is freed. glibc's threshold starts at 128 KiB but
+    /// rises to the size of the largest such block freed, after which the scheduler's
+    /// timeline, a pass's arrays and the burst's message buffers are carved from the
+    /// heap and leave it holed and resident; setting the threshold keeps it fixed.
+    static func mapLargeBlocks() {
+        _ = option?(mmapThreshold, largeBlock)
     }
 
     /// Returns freed heap memory to the system; cheap when there is little to return.
