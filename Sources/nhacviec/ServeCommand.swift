@@ -14,6 +14,16 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var clock: ClockOption
     @Option(help: "Address and port to listen on (loopback by default; put TLS in a reverse proxy).")
     var listen: String = WebListenAddress.defaultAddress.description
+    @Option(help: "Threads that build pages (default: one per core, at least 2; at most 256).")
+    var workers: Int?
+    @Option(
+        help: "Requests that may wait for a busy thread; past them serve answers 503 with Retry-After (0 to 10000).")
+    var queue: Int = WebWorkers.defaultQueueLength
+
+    func validate() throws {
+        let problems = WebOptions.problems(workers: workers ?? WebWorkers.defaultThreads, queueLength: queue)
+        guard problems.isEmpty else { throw ValidationError(problems.joined(separator: "; ")) }
+    }
 
     func run() throws {
         guard let address = WebListenAddress(parsing: listen) else {
@@ -26,7 +36,7 @@ struct ServeCommand: ParsableCommand {
         let startAt = try clock.now.map { _ in try clock.resolve(WallClock(timeZone: loaded.organization.timeZone)) }
         let options = WebOptions(
             configPath: config.resolvedPath, stateDirectory: state.resolvedPath, listen: address, startAt: startAt,
-            environment: environment)
+            environment: environment, workers: workers ?? WebWorkers.defaultThreads, queueLength: queue)
         let site: WebSite
         do {
             site = try WebSite(options: options, logger: logger)

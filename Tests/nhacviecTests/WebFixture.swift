@@ -64,8 +64,8 @@ final class WebFixture {
         return result
     }
 
-    /// Starts `serve --now T` and waits until it answers.
-    func start(now: String, extra: [String] = []) throws {
+    /// Starts `serve --now T` and waits until it answers `readyPath` (any status).
+    func start(now: String, extra: [String] = [], readyPath: String = "/healthz") throws {
         let process = Process()
         process.executableURL = BinaryRunner.binary
         process.arguments =
@@ -82,7 +82,7 @@ final class WebFixture {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         server = process
-        guard eventually(20, { (try? self.request("/healthz").status) ?? 0 > 0 }) else {
+        guard eventually(20, { (try? self.request(readyPath).status) ?? 0 > 0 }) else {
             throw TestFailure("serve did not answer: \(log)")
         }
     }
@@ -102,6 +102,24 @@ final class WebFixture {
         let headers: [String: String]
         let body: Data
         var text: String { String(decoding: body, as: UTF8.self) }
+
+        /// What curl wrote: the response head (the last one, after any 100) and the body.
+        init(headerFile: String, bodyFile: String) {
+            let headerText = (try? String(contentsOfFile: headerFile, encoding: .utf8)) ?? ""
+            var status = 0
+            var fields: [String: String] = [:]
+            for line in headerText.components(separatedBy: "\r\n") {
+                if line.hasPrefix("HTTP/") {
+                    status = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+                } else if let colon = line.firstIndex(of: ":") {
+                    fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                        in: .whitespaces)
+                }
+            }
+            self.status = status
+            self.headers = fields
+            self.body = FileManager.default.contents(atPath: bodyFile) ?? Data()
+        }
     }
 
     /// One request with curl (a real client); `auth` nil sends no credentials.
@@ -109,15 +127,9 @@ final class WebFixture {
         _ path: String, method: String = "GET", auth: (String, String)? = nil, form: [(String, String)]? = nil,
         bodyFile: String? = nil, headers: [String] = [], multipart: [String] = []
     ) throws -> HTTPResult {
-        let directory = daemon.directory
-        let headerFile = directory.file("headers-\(UUID().uuidString)")
-        let bodyOut = directory.file("body-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(atPath: headerFile)
-            try? FileManager.default.removeItem(atPath: bodyOut)
-        }
-        var arguments = ["-s", "-g", "--path-as-is", "-X", method, "-D", headerFile, "-o", bodyOut, "--max-time", "60"]
-        if let (user, password) = auth { arguments += ["-u", "\(user):\(password)"] }
+        let files = responseFiles()
+        defer { files.remove() }
+        var arguments = ["-X", method]
         for (name, value) in form ?? [] { arguments += ["--data-urlencode", "\(name)=\(value)"] }
         if let bodyFile {
             arguments += ["--data-binary", "@\(bodyFile)", "-H", "Content-Type: application/x-www-form-urlencoded"]
@@ -125,22 +137,35 @@ final class WebFixture {
         // `name=value`, or `name=@file;filename=…` for a file part (curl's -F).
         for part in multipart { arguments += ["-F", part] }
         for header in headers { arguments += ["-H", header] }
-        arguments.append(base + path)
-        let result = try TestSupport.run("/usr/bin/curl", arguments)
-        let headerText = (try? String(contentsOfFile: headerFile, encoding: .utf8)) ?? ""
-        var status = 0
-        var fields: [String: String] = [:]
-        for line in headerText.components(separatedBy: "\r\n") {
-            if line.hasPrefix("HTTP/") {
-                status = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-            } else if let colon = line.firstIndex(of: ":") {
-                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-                    in: .whitespaces)
-            }
+        let result = try TestSupport.run("/usr/bin/curl", curlArguments(path, auth: auth, files: files, arguments))
+        let response = HTTPResult(headerFile: files.headers, bodyFile: files.body)
+        if result.status != 0 && response.status == 0 { throw TestFailure("curl exited \(result.status) for \(path)") }
+        return response
+    }
+
+    /// Where one curl run writes the response head and body.
+    struct ResponseFiles {
+        let headers: String
+        let body: String
+
+        func remove() {
+            try? FileManager.default.removeItem(atPath: headers)
+            try? FileManager.default.removeItem(atPath: body)
         }
-        if result.status != 0 && status == 0 { throw TestFailure("curl exited \(result.status) for \(path)") }
-        return HTTPResult(
-            status: status, headers: fields, body: FileManager.default.contents(atPath: bodyOut) ?? Data())
+    }
+
+    func responseFiles() -> ResponseFiles {
+        let id = UUID().uuidString
+        return ResponseFiles(
+            headers: daemon.directory.file("headers-\(id)"), body: daemon.directory.file("body-\(id)"))
+    }
+
+    func curlArguments(
+        _ path: String, auth: (String, String)?, files: ResponseFiles, _ extra: [String]
+    ) -> [String] {
+        var arguments = ["-s", "-g", "--path-as-is", "-D", files.headers, "-o", files.body, "--max-time", "60"]
+        if let (user, password) = auth { arguments += ["-u", "\(user):\(password)"] }
+        return arguments + extra + [base + path]
     }
 
     func office(_ path: String) throws -> HTTPResult {

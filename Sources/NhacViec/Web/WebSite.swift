@@ -22,7 +22,7 @@ package final class WebSite: @unchecked Sendable {
     package let csrf: CSRFToken
     package let pages: WebPages
     /// The threads pages are built on (started and stopped by ``WebServer/run()``).
-    package let workers = WebWorkers()
+    package let workers: WebWorkers
     private let lock = NSLock()
     private var loaded: Loaded
     private var openedStore: StateStore?
@@ -41,6 +41,7 @@ package final class WebSite: @unchecked Sendable {
     package init(options: WebOptions, logger: Logger) throws {
         self.options = options
         self.logger = logger
+        self.workers = WebWorkers(threads: options.workers, queueLength: options.queueLength)
         self.clock = DaemonClock(startingAt: options.startAt)
         self.csrf = CSRFToken(key: CSRFToken.randomKey())
         self.pages = try WebPages()

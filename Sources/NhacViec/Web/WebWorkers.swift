@@ -8,15 +8,30 @@ import Synchronization
 ///
 /// Work beyond the threads waits in a queue of bounded length; past it a request is
 /// refused at once (``WebBusy``, answered 503 with Retry-After) instead of piling up
-/// behind pages that would reach their clients too late anyway.
+/// behind pages that would reach their clients too late anyway. Both sizes are
+/// `serve --workers N --queue N`.
+///
+/// Only the blocking work is admitted here: a request's body is read and its response
+/// written on the event loops, so a slow client holds a connection, never a thread.
 package final class WebWorkers: Sendable {
+    /// One thread per core (at least 2, so one slow page leaves another thread free).
+    package static let defaultThreads = max(2, System.coreCount)
+    package static let defaultQueueLength = 64
+    /// `--workers`: each thread costs a stack and, while it reads, a SQLite connection.
+    package static let threadRange = 1...256
+    /// `--queue`: 0 refuses whatever finds every thread busy.
+    package static let queueLengthRange = 0...10_000
+
     package let threads: Int
     /// Requests admitted at once: running plus waiting.
     package let capacity: Int
     private let pool: NIOThreadPool
     private let admitted = Atomic<Int>(0)
 
-    package init(threads: Int = max(2, System.coreCount), queueLength: Int = 64) {
+    /// - Precondition: `threads` in ``threadRange`` and `queueLength` in ``queueLengthRange``
+    ///   (``WebOptions`` checks what a user gives).
+    package init(threads: Int = defaultThreads, queueLength: Int = defaultQueueLength) {
+        precondition(Self.threadRange.contains(threads) && Self.queueLengthRange.contains(queueLength))
         self.threads = threads
         self.capacity = threads + queueLength
         pool = NIOThreadPool(numberOfThreads: threads)
