@@ -162,9 +162,19 @@ import Testing
         let ids = (first.text + second.text).components(separatedBy: "<a href=\"/tasks/II.").dropFirst()
             .compactMap { Int($0.prefix { $0.isNumber }) }
         #expect(Set(ids) == Set(1...Self.tasks))
-        // A page past the end shows the last; a page that is no number the first.
-        #expect(try web.office("/overdue/the_che?page=99").text.contains("Trang 2/2."))
-        #expect(try web.office("/overdue/the_che?page=x").text.contains("Trang 1/2."))
+        // A page past the end shows the last; a page that is no number the first; each says so,
+        // and what was asked for comes back escaped.
+        let past = try web.office("/overdue/the_che?page=99")
+        #expect(past.status == 200 && past.text.contains("Trang 2/2."))
+        #expect(
+            past.text.contains(
+                "<h1>Nhiệm vụ quá hạn: Cải cách thể chế</h1>\n<p class=\"notice\" role=\"status\">"
+                    + "Không có trang 99: danh sách có 2 trang; đây là trang cuối.</p>"))
+        let malformed = try web.office("/overdue/the_che?page=%3Cb%3Ex")
+        #expect(malformed.status == 200 && malformed.text.contains("Trang 1/2."))
+        #expect(malformed.text.contains("“&lt;b&gt;x” không phải số trang; đây là trang đầu."))
+        #expect(!malformed.text.contains("<b>"))
+        #expect(!(try web.office("/overdue/the_che?page=2").text.contains("class=\"notice\"")))
         // An area with nothing overdue, and no area at all.
         let empty = try web.office("/overdue/cong_vu")
         #expect(empty.status == 200 && empty.text.contains("Lĩnh vực này không có nhiệm vụ nào quá hạn."))

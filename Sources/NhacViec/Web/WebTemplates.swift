@@ -43,6 +43,7 @@ enum WebTemplates {
         </header>
         <main id="main">
         <h1>{{title}}</h1>
+        {{#pagerNotice}}<p class="notice" role="status">{{pagerNotice}}</p>{{/pagerNotice}}
 
         """
 
