@@ -112,7 +112,11 @@ final class RawConnection {
     /// Bytes that reached the server's end of this connection and that the server has not
     /// read yet (`rx_queue` in /proc/net/tcp); nil when the kernel lists no such connection.
     var unreadByServer: Int? {
-        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return nil }
+        // Read to the end: the kernel writes the table a page per read, and a one-read
+        // load (String(contentsOfFile:)) of a file whose size shows as 0 gets the first page only.
+        guard let file = FileHandle(forReadingAtPath: "/proc/net/tcp") else { return nil }
+        defer { try? file.close() }
+        let table = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
         let local = String(format: "0100007F:%04X", serverPort)
         let remote = String(format: "0100007F:%04X", localPort)
         for line in table.split(separator: "\n") {
