@@ -6,12 +6,15 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 
-def chromium(window_size):
-    """A new headless Chromium with a window of `window_size` ("width,height")."""
+def chromium(window_size, javascript=True):
+    """A new headless Chromium with a window of `window_size` ("width,height"); with
+    `javascript` False its pages run no script (WebDriver's own commands still work)."""
     profile = tempfile.mkdtemp(prefix="nhacviec-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      f"--user-data-dir={profile}", f"--window-size={window_size}", "--lang=vi"):
         options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
