@@ -24,6 +24,8 @@ import Foundation
 package struct ConsolidatedReportBuilder: Sendable {
     package let config: Config
     package let calendar: WorkingCalendar
+    /// What this builder works out once from the config; kept as long as the builder is.
+    let memo = ReportBuilderMemo()
 
     package init(config: Config, calendar: WorkingCalendar) {
         self.config = config
@@ -33,19 +35,11 @@ package struct ConsolidatedReportBuilder: Sendable {
     /// The report for `period` as of `asOf` (truncated to whole seconds, so the JSON
     /// form, which carries seconds, decodes to the same value).
     package func build(period: ReportPeriod, asOf: Date, data: some ReportDataSource) throws -> ConsolidatedReport {
-        let clock = WallClock(timeZone: config.organization.timeZone)
-        let compiledAt = Date(timeIntervalSince1970: asOf.timeIntervalSince1970.rounded(.down))
-        let context = Context(
-            config: config, calendar: calendar, clock: clock, period: period, compiledAt: compiledAt,
-            compileDay: clock.localDate(of: compiledAt), statuses: try data.taskStatuses(asOf: compiledAt))
-
-        let occurrences = taskOccurrences(period: period)
-        var lines: [ConsolidatedReport.TaskLine] = []
-        lines.reserveCapacity(config.tasks.count)
-        for task in config.tasks {
-            lines.append(
-                context.line(for: task, occurrence: context.occurrenceInView(task, occurrences[task.id] ?? [])))
-        }
+        let context = try lineContext(period: period, asOf: asOf, statuses: data.taskStatuses)
+        let clock = context.clock
+        let compiledAt = context.compiledAt
+        let dates = periodDatesKept(period)
+        let lines = context.lines(dates)
 
         let monthly = try config.reports.monthly.map { try monthlyTracking($0, context: context, data: data) }
         let requests = try requestTrackings(context: context, data: data)
@@ -57,14 +51,11 @@ package struct ConsolidatedReportBuilder: Sendable {
         }
 
         let next = period.next
-        var upcoming: [(due: LocalDate, index: Int, line: ConsolidatedReport.TaskLine)] = []
-        for (index, task) in config.tasks.enumerated() {
-            for occurrence in occurrences[task.id] ?? [] where (next.start...next.end).contains(occurrence.due) {
-                let line = context.line(for: task, occurrence: occurrence)
-                if line.status != .done { upcoming.append((occurrence.due, index, line)) }
-            }
+        var upcoming: [ConsolidatedReport.TaskLine] = []
+        for (task, due) in dates.nextPeriod {
+            let line = context.line(task: task, occurrence: due)
+            if line.status != .done { upcoming.append(line) }
         }
-        upcoming.sort { ($0.due, $0.index) < ($1.due, $1.index) }
 
         let periodStart = clock.startOfDay(period.start)
         let periodEnd = clock.startOfDay(period.dayAfterEnd)
@@ -89,7 +80,7 @@ package struct ConsolidatedReportBuilder: Sendable {
             unitReports: monthly?.tracking,
             requests: requests.map(\.tracking),
             difficulties: difficulties,
-            nextPeriodTasks: upcoming.map(\.line),
+            nextPeriodTasks: upcoming,
             proposals: proposals,
             deliveries: try data.deliveryCounts(from: periodStart, to: periodEnd),
             appendix: appendix(lines))
@@ -98,42 +89,26 @@ package struct ConsolidatedReportBuilder: Sendable {
         return report
     }
 
-    // MARK: - Tasks
-
-    /// Each task's occurrences near the period, from the same expander reminders use, by task id.
-    private func taskOccurrences(period: ReportPeriod) -> [String: [DutyOccurrence]] {
-        var tasksOnly = config
-        tasksOnly.reports = ReportsConfig(monthly: nil, requests: [], consolidated: nil)
-        var oneOff = tasksOnly
-        oneOff.tasks = config.tasks.filter { if case .date = $0.due.kind { true } else { false } }
-        var recurring = tasksOnly
-        recurring.tasks = config.tasks.filter { if case .recurring = $0.due.kind { true } else { false } }
-
-        var result: [String: [DutyOccurrence]] = [:]
-        let dates = oneOff.tasks.compactMap { task -> LocalDate? in
-            if case .date(let date) = task.due.kind { date } else { nil }
-        }
-        if let first = dates.min(), let last = dates.max() {
-            // The expander looks two weeks past the window for dates that move into it.
-            let window = first.adding(days: -14)...last.adding(days: 14)
-            for occurrence in OccurrenceExpander(config: oneOff, calendar: calendar).occurrences(dueIn: window) {
-                result[occurrence.duty.taskID, default: []].append(occurrence)
-            }
-        }
-        if !recurring.tasks.isEmpty {
-            // Far enough for the first occurrence of a yearly recurrence after the period start.
-            let window = period.start...period.start.adding(days: 400)
-            for occurrence in OccurrenceExpander(config: recurring, calendar: calendar).occurrences(dueIn: window) {
-                result[occurrence.duty.taskID, default: []].append(occurrence)
-            }
-        }
-        for key in result.keys {
-            result[key]?.sort { $0.due < $1.due }
-        }
-        return result
+    /// The context every line of the report for `period` is judged in; `statuses` is asked
+    /// for the task statuses as of the compile moment.
+    func lineContext(
+        period: ReportPeriod, asOf: Date, statuses: (Date) throws -> [String: RecordedTaskStatus]
+    ) throws -> ReportLineContext {
+        let clock = WallClock(timeZone: config.organization.timeZone)
+        let compiledAt = Date(timeIntervalSince1970: asOf.timeIntervalSince1970.rounded(.down))
+        return ReportLineContext(
+            facts: memo.facts { ReportPlanFacts(config: config) }, clock: clock, period: period,
+            compiledAt: compiledAt, compileDay: clock.localDate(of: compiledAt), statuses: try statuses(compiledAt))
     }
 
-    private func taskResults(
+    /// The tasks' due dates for `period`, worked out once per builder.
+    func periodDatesKept(_ period: ReportPeriod) -> ReportPeriodDates {
+        memo.dates(of: period) { periodDates(period) }
+    }
+
+    // MARK: - Tasks
+
+    func taskResults(
         _ lines: [ConsolidatedReport.TaskLine], period: ReportPeriod
     ) -> ConsolidatedReport.TaskResults {
         var totals = ConsolidatedReport.TaskCounts()
@@ -185,14 +160,14 @@ package struct ConsolidatedReportBuilder: Sendable {
     // MARK: - Reports from units
 
     /// A report duty's tracking plus the notes its latest submissions carry.
-    private struct Tracked {
+    struct Tracked {
         var tracking: ConsolidatedReport.ReportTracking
         var difficulties: [ConsolidatedReport.UnitNote]
         var proposals: [ConsolidatedReport.UnitNote]
     }
 
-    private func monthlyTracking(
-        _ monthly: MonthlyReportDuty, context: Context, data: some ReportDataSource
+    func monthlyTracking(
+        _ monthly: MonthlyReportDuty, context: ReportLineContext, data: some ReportDataSource
     ) throws -> Tracked {
         let period = context.period
         let nominal = calendar.reportDueDate(monthly.due, dayAfterEnd: period.dayAfterEnd)
@@ -203,7 +178,7 @@ package struct ConsolidatedReportBuilder: Sendable {
             submissions: submissions, context: context)
     }
 
-    private func requestTrackings(context: Context, data: some ReportDataSource) throws -> [Tracked] {
+    private func requestTrackings(context: ReportLineContext, data: some ReportDataSource) throws -> [Tracked] {
         guard !config.reports.requests.isEmpty else { return [] }
         var requestsOnly = config
         requestsOnly.tasks = []
@@ -229,7 +204,8 @@ package struct ConsolidatedReportBuilder: Sendable {
     }
 
     private func track(
-        id: String, title: String, due: LocalDate, units: [String], submissions: [Submission], context: Context
+        id: String, title: String, due: LocalDate, units: [String], submissions: [Submission],
+        context: ReportLineContext
     ) -> Tracked {
         let known = submissions.filter { $0.receivedAt <= context.compiledAt && $0.report == id }
         let byUnit = Dictionary(grouping: known, by: \.unit)
@@ -275,7 +251,7 @@ package struct ConsolidatedReportBuilder: Sendable {
         return "\(title) tháng \(period.month) năm \(period.year)"
     }
 
-    private func distribution(context: Context) -> [String] {
+    private func distribution(context: ReportLineContext) -> [String] {
         let settings = config.reports.consolidated
         var list: [String] = []
         if !(settings?.to ?? []).isEmpty { list.append("Như trên") }
@@ -293,117 +269,9 @@ package struct ConsolidatedReportBuilder: Sendable {
     }
 }
 
-/// What every task line needs while one report is built.
-private struct Context {
-    let config: Config
-    let calendar: WorkingCalendar
-    let clock: WallClock
-    let period: ReportPeriod
-    let compiledAt: Date
-    let compileDay: LocalDate
-    let statuses: [String: RecordedTaskStatus]
-    let names: [String: String]
-
-    init(
-        config: Config, calendar: WorkingCalendar, clock: WallClock, period: ReportPeriod, compiledAt: Date,
-        compileDay: LocalDate, statuses: [String: RecordedTaskStatus]
-    ) {
-        self.config = config
-        self.calendar = calendar
-        self.clock = clock
-        self.period = period
-        self.compiledAt = compiledAt
-        self.compileDay = compileDay
-        self.statuses = statuses
-        var names: [String: String] = [:]
-        for group in config.groups { names[group.id] = nfc(group.name) }
-        for unit in config.units { names[unit.id] = nfc(unit.name) }
-        self.names = names
-    }
-
-    func name(_ id: String) -> String { names[id] ?? id }
-    func ref(_ id: String) -> ConsolidatedReport.UnitRef { .init(id: id, name: name(id)) }
-
-    /// The occurrence a recurring task is judged on: the first one due on or after the
-    /// period start. One-off tasks have at most one occurrence.
-    func occurrenceInView(_ task: PlanTask, _ occurrences: [DutyOccurrence]) -> DutyOccurrence? {
-        switch task.due.kind {
-        case .date: occurrences.first
-        case .recurring: occurrences.first { $0.due >= period.start }
-        case .ongoing, .onDemand: nil
-        }
-    }
-
-    /// The task's line as of the compile moment, judged on `occurrence` (its due date).
-    func line(for task: PlanTask, occurrence: DutyOccurrence?) -> ConsolidatedReport.TaskLine {
-        let record = statuses[task.id]
-        let reported = record?.status ?? .notStarted
-        var status: ReportTaskStatus
-        var dueDate: LocalDate?
-        switch task.due.kind {
-        case .ongoing:
-            status = .ongoing
-        case .onDemand:
-            status = ReportTaskStatus(reported)
-        case .date, .recurring:
-            dueDate = occurrence?.due
-            if reported == .done, isDoneCovering(task, occurrence, record) {
-                status = .done
-            } else if let due = dueDate, due < compileDay {
-                status = .overdue
-            } else {
-                // A recurring task done for an earlier cycle has not started this one.
-                status = reported == .done ? .notStarted : ReportTaskStatus(reported)
-            }
-        }
-        let completedOn = status == .done ? record.map { clock.localDate(of: $0.at) } : nil
-        let daysOverdue = status == .overdue ? dueDate.map { $0.days(until: compileDay) } : nil
-        var note = record?.note.map(nfc)
-        if status == .overdue, reported == .blocked {
-            note = [note, "Đơn vị báo có vướng mắc"].compactMap { $0 }.joined(separator: "; ")
-        }
-        return ConsolidatedReport.TaskLine(
-            id: task.id, area: task.area, title: nfc(task.title), lead: ref(task.lead), support: task.support.map(ref),
-            dueDate: dueDate, dueText: nfc(task.due.text), status: status, progress: record?.progress, note: note,
-            completedOn: completedOn, daysOverdue: daysOverdue)
-    }
-
-    /// Whether a "done" record covers this occurrence: always for a one-off task; for a
-    /// recurring one, only when recorded after the previous cycle's due date.
-    private func isDoneCovering(_ task: PlanTask, _ occurrence: DutyOccurrence?, _ record: RecordedTaskStatus?) -> Bool
-    {
-        guard let record else { return false }
-        guard case .recurring(let recurrence) = task.due.kind, let occurrence else { return true }
-        let cycleStart = occurrence.nominalDue.adding(months: -recurrence.interval.months).adding(days: 1)
-        return record.at >= clock.startOfDay(cycleStart)
-    }
-}
-
-extension ReportTaskStatus {
-    /// The report status of a reported status, before deadlines are considered.
-    init(_ status: TaskStatus) {
-        switch status {
-        case .notStarted: self = .notStarted
-        case .inProgress: self = .inProgress
-        case .done: self = .done
-        case .blocked: self = .blocked
-        }
-    }
-}
-
 extension Duty {
-    /// The task id of a `.task` duty, else "".
-    fileprivate var taskID: String {
-        if case .task(let id) = self { id } else { "" }
-    }
-
     /// The request id of a `.request` duty, else nil.
     fileprivate var requestID: String? {
         if case .request(let id, _) = self { id } else { nil }
     }
-}
-
-/// Text in Unicode NFC, the form documents must carry (a config or submission may be NFD).
-private func nfc(_ text: String) -> String {
-    text.precomposedStringWithCanonicalMapping
 }

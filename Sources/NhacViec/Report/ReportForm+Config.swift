@@ -104,7 +104,3 @@ extension ReportForm {
         return title.uppercased(with: Locale(identifier: "vi_VN"))
     }
 }
-
-private func nfc(_ text: String) -> String {
-    text.precomposedStringWithCanonicalMapping
-}

@@ -22,14 +22,13 @@ enum DashboardView {
         context["periodEnd"] = WebFormat.date(period.end)
         context["today"] = "\(view.today.weekday.vietnameseName), \(WebFormat.date(view.today))"
         context["lastPass"] = try view.store?.lastRun().map { WebFormat.dateTime($0, view.clock) } ?? "chưa chạy"
-        if let tracking = try view.report(period).unitReports {
+        if let tracking = try view.unitReports(period) {
             context["reports"] = view.reportRows(
                 tracking, limit: unitLimit, allHref: WebFormat.periodHref(period.description))
         }
 
         // Tasks are judged in the period that contains today, as of now.
-        let current = try view.report(ReportPeriod.containing(view.today, kind: view.builder.periodKind))
-        context.merge(OverdueView.dashboard(current, limit: overduePerArea)) { $1 }
+        context.merge(OverdueView.dashboard(try view.currentTasks(), limit: overduePerArea)) { $1 }
         context.merge(try UpcomingView.dashboard(view, limit: upcomingLimit)) { $1 }
 
         let difficulties = try DifficultyView.openRows(view)

@@ -11,7 +11,7 @@ struct OfficeView {
     var config: Config { loaded.config }
     var clock: WallClock { WallClock(timeZone: config.organization.timeZone) }
     var today: LocalDate { clock.localDate(of: now) }
-    var builder: ConsolidatedReportBuilder { ConsolidatedReportBuilder(config: config, calendar: loaded.calendar) }
+    var builder: ConsolidatedReportBuilder { loaded.builder }
 
     /// The header and footer's values.
     func base(title: String) -> [String: Any] {
@@ -29,6 +29,28 @@ struct OfficeView {
             return try builder.build(period: period, asOf: now, data: store)
         }
         return try builder.build(period: period, asOf: now, data: EmptyReportData())
+    }
+
+    /// The report's task results for `period` as of now, without the rest of the report.
+    func taskResults(_ period: ReportPeriod) throws -> ConsolidatedReport.TaskResults {
+        if let store {
+            return try builder.taskResults(period: period, asOf: now, data: store)
+        }
+        return try builder.taskResults(period: period, asOf: now, data: EmptyReportData())
+    }
+
+    /// The tasks as judged in the period that contains today, as of now: what the Office's
+    /// pages show of them.
+    func currentTasks() throws -> ConsolidatedReport.TaskResults {
+        try taskResults(ReportPeriod.containing(today, kind: builder.periodKind))
+    }
+
+    /// The units' monthly reports for `period` as of now; nil without `reports.monthly`.
+    func unitReports(_ period: ReportPeriod) throws -> ConsolidatedReport.ReportTracking? {
+        if let store {
+            return try builder.unitReports(period: period, asOf: now, data: store)
+        }
+        return try builder.unitReports(period: period, asOf: now, data: EmptyReportData())
     }
 
     /// The period whose reports are being collected: the last one that has ended.

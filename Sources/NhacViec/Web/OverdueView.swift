@@ -4,10 +4,10 @@ import Foundation
 /// area, `/overdue/<area>` every one of an area a page at a time.
 enum OverdueView {
     /// Each area with overdue tasks, its lines most overdue first (then in plan order).
-    static func byArea(_ report: ConsolidatedReport) -> [(
+    static func byArea(_ tasks: ConsolidatedReport.TaskResults) -> [(
         area: Area, name: String, lines: [ConsolidatedReport.TaskLine]
     )] {
-        report.tasks.areas.compactMap { area in
+        tasks.areas.compactMap { area in
             let lines = area.tasks.enumerated().filter { $0.element.status == .overdue }
                 .sorted { ($0.element.daysOverdue ?? 0, -$0.offset) > ($1.element.daysOverdue ?? 0, -$1.offset) }
                 .map(\.element)
@@ -18,9 +18,9 @@ enum OverdueView {
     static func href(_ area: Area) -> String { "/overdue/\(area.rawValue)" }
 
     /// The dashboard's `overdueAreas` (at most `limit` tasks each, with a link to the rest) and `overdueCount`.
-    static func dashboard(_ report: ConsolidatedReport, limit: Int) -> [String: Any] {
+    static func dashboard(_ tasks: ConsolidatedReport.TaskResults, limit: Int) -> [String: Any] {
         var count = 0
-        let areas = byArea(report).map { area -> [String: Any] in
+        let areas = byArea(tasks).map { area -> [String: Any] in
             count += area.lines.count
             var context: [String: Any] = ["name": area.name, "tasks": area.lines.prefix(limit).map(row)]
             if area.lines.count > limit {
@@ -35,8 +35,7 @@ enum OverdueView {
     /// `/overdue/<area>`: nil for a name that is no area.
     static func page(_ view: OfficeView, area name: String, requestedPage: String?) throws -> [String: Any]? {
         guard let area = Area(rawValue: name) else { return nil }
-        let current = try view.report(ReportPeriod.containing(view.today, kind: view.builder.periodKind))
-        let lines = byArea(current).first { $0.area == area }?.lines ?? []
+        let lines = byArea(try view.currentTasks()).first { $0.area == area }?.lines ?? []
         var context = view.base(title: "Nhiệm vụ quá hạn: \(area.vietnameseName)")
         let paging = WebPaging(total: lines.count, requested: requestedPage)
         context["overdueCount"] = lines.count

@@ -4,8 +4,8 @@ import Foundation
 enum TaskView {
     static func list(_ view: OfficeView) throws -> [String: Any] {
         var context = view.base(title: "Các nhiệm vụ của kế hoạch")
-        let current = try view.report(ReportPeriod.containing(view.today, kind: view.builder.periodKind))
-        context["areas"] = current.tasks.areas.map { area -> [String: Any] in
+        let current = try view.currentTasks()
+        context["areas"] = current.areas.map { area -> [String: Any] in
             [
                 "name": area.name,
                 "tasks": area.tasks.map { line -> [String: Any] in
@@ -34,8 +34,8 @@ enum TaskView {
     {
         guard let task = view.config.task(id) else { return nil }
         var context = view.base(title: "Nhiệm vụ \(task.id): \(task.title)")
-        let current = try view.report(ReportPeriod.containing(view.today, kind: view.builder.periodKind))
-        let line = current.tasks.areas.flatMap(\.tasks).first { $0.id == id }
+        let current = try view.currentTasks()
+        let line = current.areas.flatMap(\.tasks).first { $0.id == id }
         context["saved"] = saved
         context["id"] = task.id
         context["area"] = task.area.vietnameseName

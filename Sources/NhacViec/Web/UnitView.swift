@@ -4,8 +4,8 @@ import Foundation
 enum UnitView {
     static func list(_ view: OfficeView) throws -> [String: Any] {
         var context = view.base(title: "Các đơn vị")
-        let current = try view.report(ReportPeriod.containing(view.today, kind: view.builder.periodKind))
-        let lines = current.tasks.areas.flatMap(\.tasks)
+        let current = try view.currentTasks()
+        let lines = current.areas.flatMap(\.tasks)
         context["units"] = view.config.units.map { unit -> [String: Any] in
             [
                 "href": WebFormat.unitHref(unit.id), "id": unit.id, "name": unit.name,
@@ -27,8 +27,8 @@ enum UnitView {
         }
         context["emails"] = unit.email.map(\.address).joined(separator: ", ")
         context["calendarURL"] = calendarURL
-        let current = try view.report(ReportPeriod.containing(view.today, kind: view.builder.periodKind))
-        let lines = current.tasks.areas.flatMap(\.tasks).filter {
+        let current = try view.currentTasks()
+        let lines = current.areas.flatMap(\.tasks).filter {
             $0.lead.id == unit.id || $0.support.contains { $0.id == unit.id }
         }
         context["taskCount"] = lines.count

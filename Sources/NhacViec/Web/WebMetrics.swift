@@ -33,13 +33,10 @@ enum WebMetrics {
             gauge(registry, "nhacviec_next_step_timestamp_seconds", "When the next reminder step is due").set(
                 to: next.at.timeIntervalSince1970)
         }
-        let current = try view.report(ReportPeriod.containing(view.today, kind: view.builder.periodKind))
         gauge(registry, "nhacviec_overdue_tasks", "Plan tasks past their due date and not done").set(
-            to:
-                Double(current.tasks.totals.overdue))
-        let reporting = try view.report(view.reportingPeriod)
+            to: Double(try view.currentTasks().totals.overdue))
         gauge(registry, "nhacviec_reports_missing", "Units whose report for the last ended period has not arrived").set(
-            to: Double(reporting.unitReports?.missingCount ?? 0))
+            to: Double(try view.unitReports(view.reportingPeriod)?.missingCount ?? 0))
         let active = try (view.store?.difficulties() ?? []).count(where: { $0.status.isActive })
         gauge(registry, "nhacviec_open_difficulties", "Difficulties open or forwarded, not yet resolved").set(
             to: Double(active))

@@ -14,6 +14,9 @@ package final class WebSite: @unchecked Sendable {
         package let users: OfficeUsers
         /// Nil without `web.secret_env`/`secret_file` (or when it cannot be read): no unit calendar then.
         package let signer: WebSignature?
+        /// The report builder of this config: it keeps what it works out of the config
+        /// (see ``ReportBuilderMemo``) for every page built from this generation.
+        package let builder: ConsolidatedReportBuilder
     }
 
     package let options: WebOptions
@@ -183,8 +186,10 @@ package final class WebSite: @unchecked Sendable {
                 logger.error("web secret: \(error.message): unit calendars and links are refused")
             }
         }
+        let calendar = WorkingCalendar(rules: config.calendar.rules)
         return Loaded(
-            config: config, calendar: WorkingCalendar(rules: config.calendar.rules), users: users, signer: signer)
+            config: config, calendar: calendar, users: users, signer: signer,
+            builder: ConsolidatedReportBuilder(config: config, calendar: calendar))
     }
 }
 
