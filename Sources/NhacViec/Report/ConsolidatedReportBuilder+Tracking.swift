@@ -5,12 +5,23 @@ import Foundation
 /// nor the deliveries. Each part is what ``ConsolidatedReportBuilder/build(period:asOf:data:)``
 /// puts in the whole report for the same arguments.
 extension ConsolidatedReportBuilder {
-    /// Section I's task results (`tasks`) for `period` as of `asOf`.
+    /// Section I's task results (`tasks`) for `period` as of `asOf`. Reused while the
+    /// compile day and the statuses' version stay those of a recent call (see
+    /// ``ReportBuilderMemo``); judged afresh when `data` gives no version.
     package func taskResults(
         period: ReportPeriod, asOf: Date, data: some ReportDataSource
     ) throws -> ConsolidatedReport.TaskResults {
-        let context = try lineContext(period: period, asOf: asOf, statuses: data.taskStatuses)
-        return taskResults(context.lines(periodDatesKept(period)), period: period)
+        let judge = {
+            let context = try lineContext(period: period, asOf: asOf, statuses: data.taskStatuses)
+            return taskResults(context.lines(periodDatesKept(period)), period: period)
+        }
+        let compiledAt = Self.compileMoment(asOf)
+        // The version is read before the statuses: results kept under it are then never
+        // older than it (a change recorded in between only makes them newer).
+        guard let version = try data.taskStatusesVersion(asOf: compiledAt) else { return try judge() }
+        let compileDay = WallClock(timeZone: config.organization.timeZone).localDate(of: compiledAt)
+        return try memo.results.value(
+            for: .init(period: period, compileDay: compileDay, statuses: version), judge)
     }
 
     /// The units' monthly reports for `period` as of `asOf` (`unitReports`); nil without

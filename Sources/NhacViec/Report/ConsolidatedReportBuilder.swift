@@ -95,10 +95,15 @@ package struct ConsolidatedReportBuilder: Sendable {
         period: ReportPeriod, asOf: Date, statuses: (Date) throws -> [String: RecordedTaskStatus]
     ) throws -> ReportLineContext {
         let clock = WallClock(timeZone: config.organization.timeZone)
-        let compiledAt = Date(timeIntervalSince1970: asOf.timeIntervalSince1970.rounded(.down))
+        let compiledAt = Self.compileMoment(asOf)
         return ReportLineContext(
             facts: memo.facts { ReportPlanFacts(config: config) }, clock: clock, period: period,
             compiledAt: compiledAt, compileDay: clock.localDate(of: compiledAt), statuses: try statuses(compiledAt))
+    }
+
+    /// `asOf` truncated to whole seconds, as the report carries it.
+    static func compileMoment(_ asOf: Date) -> Date {
+        Date(timeIntervalSince1970: asOf.timeIntervalSince1970.rounded(.down))
     }
 
     /// The tasks' due dates for `period`, worked out once per builder.

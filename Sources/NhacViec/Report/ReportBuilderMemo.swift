@@ -1,39 +1,37 @@
 import Foundation
 
-/// What a ``ConsolidatedReportBuilder`` works out once and keeps: the config's facts and
-/// the task due dates of the few periods asked about lately.
+/// What a ``ConsolidatedReportBuilder`` works out once and keeps, for as long as the
+/// builder lives (`serve` keeps one per config generation; a reload brings a new one):
+/// - the config's facts, and the tasks' due dates of the few periods asked about lately:
+///   they depend only on the config, the calendar and the period;
+/// - the task results of the last moments asked about, keyed by the period, the compile
+///   day and the ``TaskStatusesVersion`` of the statuses they were judged on: those are
+///   all the results depend on, so a status recorded since, by any process, changes the
+///   key and the results are judged again.
 ///
-/// Both depend only on the config, the calendar and the period, never on the state or
-/// the moment, so nothing kept here can go stale: a new config gets a new builder and so
-/// a new memo. `serve` keeps one builder per config generation; its pages ask about the
-/// period being reported on and the current one, so ``periodLimit`` entries are plenty.
-final class ReportBuilderMemo: @unchecked Sendable {
+/// The Office's pages ask about the period being reported on and the current one.
+final class ReportBuilderMemo: Sendable {
     static let periodLimit = 4
+    static let resultLimit = 2
 
-    private let lock = NSLock()
-    private var facts: ReportPlanFacts?
-    /// Oldest first; the oldest goes when a new period would pass ``periodLimit``.
-    private var periods: [(period: ReportPeriod, dates: ReportPeriodDates)] = []
+    /// The inputs ``ConsolidatedReportBuilder/taskResults(period:asOf:data:)`` depends on.
+    struct ResultKey: Hashable, Sendable {
+        let period: ReportPeriod
+        let compileDay: LocalDate
+        let statuses: TaskStatusesVersion
+    }
 
-    /// The facts, worked out by `make` the first time. Under the lock: requests arriving
-    /// together wait for one computation rather than each doing it.
+    private let facts = RecentValues<Bool, ReportPlanFacts>(limit: 1)
+    let periods = RecentValues<ReportPeriod, ReportPeriodDates>(limit: periodLimit)
+    let results = RecentValues<ResultKey, ConsolidatedReport.TaskResults>(limit: resultLimit)
+
+    /// The facts, worked out by `make` the first time.
     func facts(_ make: () -> ReportPlanFacts) -> ReportPlanFacts {
-        lock.withLock {
-            if let facts { return facts }
-            let made = make()
-            facts = made
-            return made
-        }
+        facts.value(for: true, make)
     }
 
     /// The due dates of `period`, worked out by `make` when not kept.
     func dates(of period: ReportPeriod, _ make: () -> ReportPeriodDates) -> ReportPeriodDates {
-        lock.withLock {
-            if let kept = periods.first(where: { $0.period == period }) { return kept.dates }
-            let made = make()
-            if periods.count >= Self.periodLimit { periods.removeFirst() }
-            periods.append((period, made))
-            return made
-        }
+        periods.value(for: period, make)
     }
 }

@@ -15,7 +15,8 @@ package protocol ReportDataSource {
     /// in any order. `report` is `monthly` or a request id; `occurrence` is the
     /// period `YYYY-MM` for monthly reports and the request's due date `YYYY-MM-DD`
     /// (as in delivery keys) for requests. The builder ignores submissions received
-    /// after the compile moment.
+    /// after the compile moment, and their task lines (statuses come from
+    /// ``taskStatuses(asOf:)``), which a source may leave out.
     func receivedSubmissions(report: String, occurrence: String) throws -> [Submission]
 
     /// How many reminders and escalations were sent in `from..<to` (delivery status
@@ -25,9 +26,17 @@ package protocol ReportDataSource {
     /// Every difficulty record with its whole history (DESIGN §14); the builder
     /// reads each as it stood at the compile moment.
     func difficultyRecords() throws -> [Difficulty]
+
+    /// A version of what ``taskStatuses(asOf:)`` answers for `asOf`: equal versions
+    /// mean equal answers, so a builder may reuse results judged on them. Nil when the
+    /// source cannot tell (then nothing is reused).
+    func taskStatusesVersion(asOf: Date) throws -> TaskStatusesVersion?
 }
 
 extension ReportDataSource {
+    /// Sources that cannot tell: every report judges the statuses afresh.
+    package func taskStatusesVersion(asOf: Date) throws -> TaskStatusesVersion? { nil }
+
     /// No tracked difficulties: sources that predate them.
     package func difficultyRecords() throws -> [Difficulty] { [] }
 }
@@ -59,5 +68,21 @@ package struct DeliveryCounts: Codable, Hashable, Sendable {
     package init(reminders: Int, escalations: Int) {
         self.reminders = reminders
         self.escalations = escalations
+    }
+}
+
+/// Which task status changes a ``ReportDataSource`` holds and which of them it counts at
+/// one moment. For an append-only history (the store's: changes are never updated or
+/// deleted) the first two name the history and the third how many of its changes were
+/// recorded for a time at or before the moment, which fixes which ones they are.
+package struct TaskStatusesVersion: Hashable, Sendable {
+    package var changes: Int
+    package var lastChange: Int64
+    package var changesByThen: Int
+
+    package init(changes: Int, lastChange: Int64, changesByThen: Int) {
+        self.changes = changes
+        self.lastChange = lastChange
+        self.changesByThen = changesByThen
     }
 }

@@ -9,7 +9,24 @@ extension StateStore: ReportDataSource {
     }
 
     package func receivedSubmissions(report: String, occurrence: String) throws -> [Submission] {
-        try allSubmissions(report: report, occurrence: occurrence).map(\.submission)
+        // The report takes tasks' statuses from their history, never from a report's lines.
+        try allSubmissions(report: report, occurrence: occurrence, taskLines: false).map(\.submission)
+    }
+
+    /// The history of task statuses is append-only (``setTaskStatus``, submissions'
+    /// status changes), so its count, last id and how many are dated by `asOf` fix the
+    /// answer of ``taskStatuses(asOf:)``. One pass over the task index.
+    package func taskStatusesVersion(asOf: Date) throws -> TaskStatusesVersion? {
+        let row = try read("reading the version of task statuses") { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(at <= ?), 0) FROM task_status_change
+                    """,
+                arguments: [asOf])
+        }
+        guard let row else { return nil }
+        return TaskStatusesVersion(changes: row[0], lastChange: row[1], changesByThen: row[2])
     }
 
     package func difficultyRecords() throws -> [Difficulty] {

@@ -108,9 +108,12 @@ extension StateStore {
 
     /// Every submission received for a report occurrence, resubmissions and
     /// superseded ones included, oldest first (the consolidated report decides
-    /// on-time vs late from the first receipt).
-    package func allSubmissions(report: String, occurrence: String) throws(StoreError) -> [StoredSubmission] {
-        try loadSubmissions("reading every \(report) report for \(occurrence)") { db in
+    /// on-time vs late from the first receipt). Without `taskLines`, each comes
+    /// without its task lines (the report reads statuses from their history).
+    package func allSubmissions(report: String, occurrence: String, taskLines: Bool = true) throws(StoreError)
+        -> [StoredSubmission]
+    {
+        try loadSubmissions("reading every \(report) report for \(occurrence)", taskLines: taskLines) { db in
             try SubmissionRecord.filter(Column("report") == report && Column("occurrence") == occurrence)
                 .order(Column("id"))
                 .fetchAll(db)
@@ -134,21 +137,23 @@ extension StateStore {
         }
     }
 
-    /// Fetches submission rows and their task lines in one read transaction.
-    private func loadSubmissions(_ operation: String, _ fetch: (Database) throws -> [SubmissionRecord])
-        throws(StoreError) -> [StoredSubmission]
-    {
-        try read(operation) { db in try submissions(db, fetch) }
+    /// Fetches submission rows and (unless told not to) their task lines in one read transaction.
+    private func loadSubmissions(
+        _ operation: String, taskLines: Bool = true, _ fetch: (Database) throws -> [SubmissionRecord]
+    ) throws(StoreError) -> [StoredSubmission] {
+        try read(operation) { db in try submissions(db, taskLines: taskLines, fetch) }
     }
 
-    /// Submission rows and their task lines, inside the caller's transaction.
-    private func submissions(_ db: Database, _ fetch: (Database) throws -> [SubmissionRecord]) throws
-        -> [StoredSubmission]
-    {
+    /// Submission rows and (unless told not to) their task lines, inside the caller's transaction.
+    private func submissions(
+        _ db: Database, taskLines: Bool = true, _ fetch: (Database) throws -> [SubmissionRecord]
+    ) throws -> [StoredSubmission] {
         let records = try fetch(db)
-        let tasks = try SubmissionTaskRecord.filter(records.compactMap(\.id).contains(Column("submission_id")))
-            .order(Column("submission_id"), Column("position"))
-            .fetchAll(db)
+        let tasks =
+            taskLines
+            ? try SubmissionTaskRecord.filter(records.compactMap(\.id).contains(Column("submission_id")))
+                .order(Column("submission_id"), Column("position"))
+                .fetchAll(db) : []
         let tasksBySubmission = Dictionary(grouping: tasks, by: \.submissionID)
         var result: [StoredSubmission] = []
         for record in records {
