@@ -8,7 +8,8 @@
 #   3. that page's HTML saved once and served by a throwaway nginx (its own prefix
 #      and config in a temp dir, a free port, stopped by PID) under the same wrk:
 #      the ceiling for a page of that size on this machine;
-#   4. serve's memory (VmRSS, RssAnon, VmHWM) right after the load and after IDLE_AFTER
+#   4. `/metrics` scraped five times one after another, before the load (its slowest time);
+#   5. serve's memory (VmRSS, RssAnon, VmHWM) right after the load and after IDLE_AFTER
 #      seconds idle.
 # Prints BENCH lines (run.sh turns them into its summary) and asserts nothing.
 #
@@ -107,6 +108,13 @@ curl -s -H "Authorization: Basic $AUTH" -o "$DIR/dashboard.html" \
     "http://127.0.0.1:$port/"
 # A page that is not the dashboard would make the comparison meaningless.
 grep -q 'Tổng quan' "$DIR/dashboard.html" || { echo "the saved page is not the dashboard" >&2; exit 1; }
+# /metrics, as Prometheus scrapes it (no login): the slowest of 5 scrapes, one at a time.
+metrics_seconds=0
+for _ in 1 2 3 4 5; do
+    seconds=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/metrics")
+    metrics_seconds=$("$PY" -c "print(max($metrics_seconds, $seconds))")
+done
+echo "BENCH web metrics scrapes=5 max_seconds=$metrics_seconds"
 # A wrong password must still cost a bcrypt check each time; one, for the record.
 echo "BENCH web wrong_password $(curl -s -o /dev/null -u "bench:wrong" -w 'status=%{http_code} seconds=%{time_total}' \
     "http://127.0.0.1:$port/")"

@@ -10,6 +10,19 @@ extension StateStore {
         return snapshot
     }
 
+    /// The marks a snapshot loaded now would carry (``StoreSnapshot/marks``): four
+    /// lookups of a highest id, so a reader can tell whether a snapshot it derived
+    /// something from is still the state's without loading one.
+    package func snapshotMarks() throws(StoreError) -> StoreSnapshot.Marks {
+        try read("reading the scheduler's state marks") { db in
+            StoreSnapshot.Marks(
+                deliveryRowID: try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM delivery") ?? 0,
+                taskChangeID: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task_status_change") ?? 0,
+                submissionID: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM submission") ?? 0,
+                difficultyEventID: try Self.lastDifficultyEventID(db))
+        }
+    }
+
     /// Adds what was recorded since `snapshot` was loaded or last refreshed (by
     /// this process or another one), in one consistent read.
     package func refresh(_ snapshot: inout StoreSnapshot) throws(StoreError) {

@@ -24,6 +24,22 @@ package struct StoreSnapshot: SchedulerState, Sendable {
     var lastSubmissionID: Int64 = 0
     var lastDifficultyEventID: Int64 = 0
 
+    /// The highest row ids seen: rows are only ever added to what a snapshot reads
+    /// (a delivery's status may change, but a snapshot keeps its key only), so equal
+    /// marks mean equal snapshots.
+    package struct Marks: Hashable, Sendable {
+        package var deliveryRowID: Int64
+        package var taskChangeID: Int64
+        package var submissionID: Int64
+        package var difficultyEventID: Int64
+    }
+
+    package var marks: Marks {
+        Marks(
+            deliveryRowID: lastDeliveryRowID, taskChangeID: lastTaskChangeID, submissionID: lastSubmissionID,
+            difficultyEventID: lastDifficultyEventID)
+    }
+
     package func taskDoneAt(_ taskID: String) -> Date? {
         doneAt[taskID]
     }

@@ -27,9 +27,7 @@ enum WebMetrics {
             gauge(registry, "nhacviec_last_pass_timestamp_seconds", "When the daemon last completed a pass").set(
                 to: last.timeIntervalSince1970)
         }
-        let status = try StatusReport(
-            config: view.config, stateDirectory: stateDirectory, store: view.store, now: view.now, limit: 1)
-        if let next = status.next.first {
+        if let next = try view.loaded.nextStep.next(store: view.store, now: view.now) {
             gauge(registry, "nhacviec_next_step_timestamp_seconds", "When the next reminder step is due").set(
                 to: next.at.timeIntervalSince1970)
         }

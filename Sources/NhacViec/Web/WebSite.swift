@@ -17,6 +17,8 @@ package final class WebSite: @unchecked Sendable {
         /// The report builder of this config: it keeps what it works out of the config
         /// (see ``ReportBuilderMemo``) for every page built from this generation.
         package let builder: ConsolidatedReportBuilder
+        /// `/metrics`' next step, kept while the state and the day stay the same.
+        let nextStep: WebNextStep
     }
 
     package let options: WebOptions
@@ -189,7 +191,8 @@ package final class WebSite: @unchecked Sendable {
         let calendar = WorkingCalendar(rules: config.calendar.rules)
         return Loaded(
             config: config, calendar: calendar, users: users, signer: signer,
-            builder: ConsolidatedReportBuilder(config: config, calendar: calendar))
+            builder: ConsolidatedReportBuilder(config: config, calendar: calendar),
+            nextStep: WebNextStep(config: config, calendar: calendar))
     }
 }
 
