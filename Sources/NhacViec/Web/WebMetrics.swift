@@ -2,8 +2,9 @@ import Foundation
 import Prometheus
 
 /// `/metrics` (DESIGN §15): counts and times only, no names, in Prometheus's text format.
-/// A fresh registry per scrape: every value is read from the state at that moment, so
-/// nothing is cached between scrapes and a second process (the daemon) is always seen.
+/// A fresh registry per scrape: every value is the state's at that moment, so a second
+/// process (the daemon) is always seen. What is kept between scrapes (the next step, the
+/// task results) is keyed by what the state holds and the day, never reused past a change.
 enum WebMetrics {
     static func render(_ view: OfficeView, stateDirectory: String) throws -> String {
         let registry = PrometheusCollectorRegistry()
