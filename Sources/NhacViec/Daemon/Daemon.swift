@@ -64,7 +64,7 @@ package final class Daemon {
         self.notifier = SystemdNotifier(environment: options.environment)
         let config: Config
         do {
-            config = try ConfigLoader.load(path: options.configPath)
+            config = try Self.loadConfig(path: options.configPath)
         } catch {
             throw StartError(status: .configError, description: error.description)
         }
@@ -100,6 +100,11 @@ package final class Daemon {
         dryRunDirectory = temporaryCopy
         inbox = makeInbox(config: config)
         mailPoller = makeMailPoller(config: config)
+    }
+
+    /// The config, its task text compacted: the daemon holds it until the next reload.
+    private static func loadConfig(path: String) throws(ConfigError) -> Config {
+        CompactText.compacted(try ConfigLoader.load(path: path))
     }
 
     private func makeMailPoller(config: Config) -> EmailIntakePoller? {
@@ -326,7 +331,7 @@ package final class Daemon {
         logger.notice("reloading the config", metadata: ["config": "\(options.configPath)"])
         let fresh: Config
         do {
-            fresh = try ConfigLoader.load(path: options.configPath)
+            fresh = try Self.loadConfig(path: options.configPath)
         } catch {
             for issue in error.issues { logger.error("config: \(issue)") }
             logger.error(

@@ -13,12 +13,20 @@ package struct StepPlanner: Sendable {
         self.calendar = calendar
         self.clock = WallClock(timeZone: config.organization.timeZone)
         var channels: [Recipient: [Channel]] = [:]
+        channels.reserveCapacity(config.units.count * 2 + config.groups.count)
+        // Most recipients have the same channels (e-mail only): they share one array.
+        var distinct: [[Channel]: [Channel]] = [:]
+        func add(_ recipient: Recipient) {
+            let own = Self.channels(of: recipient, in: config)
+            channels[recipient] = distinct[own, default: own]
+            distinct[own] = channels[recipient]
+        }
         for unit in config.units {
-            channels[.unit(unit.id)] = Self.channels(of: .unit(unit.id), in: config)
-            channels[.head(unit.id)] = Self.channels(of: .head(unit.id), in: config)
+            add(.unit(unit.id))
+            add(.head(unit.id))
         }
         for group in config.groups {
-            channels[.group(group.id)] = Self.channels(of: .group(group.id), in: config)
+            add(.group(group.id))
         }
         self.channelsByRecipient = channels
     }

@@ -38,11 +38,12 @@ enum HeapTrim {
         _ = option?(arenaMaximum, 1)
     }
 
-    /// Gives every block of `largeBlock` bytes or more pages of its own (mmap), back
-    /// to the system the moment it is freed. glibc's threshold starts at 128 KiB but
-    /// rises to the size of the largest such block freed, after which the scheduler's
-    /// timeline, a pass's arrays and the burst's message buffers are carved from the
-    /// heap and leave it holed and resident; setting the threshold keeps it fixed.
+    /// Fixes the size from which glibc maps a block on pages of its own (mmap), given
+    /// back the moment it is freed, at `largeBlock`. glibc does so only when the heap's
+    /// free space cannot hold the block, and its own threshold starts at 128 KiB but
+    /// rises to the largest such block freed (up to 32 MiB), after which a burst's big
+    /// arrays grow the heap instead. Measured after a 300-digest burst: about 0.3 MiB
+    /// less private memory when idle.
     static func mapLargeBlocks() {
         _ = option?(mmapThreshold, largeBlock)
     }
