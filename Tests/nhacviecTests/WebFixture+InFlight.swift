@@ -3,13 +3,16 @@ import NhacViecTestSupport
 
 /// Requests left open on purpose: a server holding them, a test looking at what it does meanwhile.
 extension WebFixture {
-    /// A GET that curl keeps open in the background until the server answers it; `answered`
+    /// A request that curl keeps open in the background until the server answers it; `answered`
     /// is signalled when it has (whatever the answer), so a test waits for answers, not for time.
-    func begin(_ path: String, auth: (String, String)? = nil, answered: DispatchSemaphore) throws -> InFlightRequest {
+    /// `curl`: more of curl's arguments (a POST's `--data`).
+    func begin(
+        _ path: String, auth: (String, String)? = nil, curl: [String] = [], answered: DispatchSemaphore
+    ) throws -> InFlightRequest {
         let files = responseFiles()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = curlArguments(path, auth: auth, files: files, [])
+        process.arguments = curlArguments(path, auth: auth, files: files, curl)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.terminationHandler = { _ in answered.signal() }
@@ -17,7 +20,7 @@ extension WebFixture {
         return InFlightRequest(path: path, process: process, files: files)
     }
 
-    /// A GET that curl has sent and not yet seen answered.
+    /// A request that curl has sent and not yet seen answered.
     final class InFlightRequest {
         let path: String
         let process: Process
@@ -125,5 +128,19 @@ final class RawConnection {
             return fields[4].split(separator: ":").last.flatMap { Int($0, radix: 16) }
         }
         return nil
+    }
+}
+
+/// What the kernel holds unread for `serve` on each of its open connections on `port`
+/// (`rx_queue` in /proc/net/tcp), read to the end (see ``RawConnection/unreadByServer``).
+func unreadOnConnections(toPort port: Int) -> [Int] {
+    guard let file = FileHandle(forReadingAtPath: "/proc/net/tcp") else { return [] }
+    defer { try? file.close() }
+    let local = String(format: "0100007F:%04X", port)
+    return String(decoding: file.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").compactMap { line in
+        let fields = line.split(separator: " ")
+        // State 01: established.
+        guard fields.count > 4, fields[1] == local, fields[3] == "01" else { return nil }
+        return fields[4].split(separator: ":").last.flatMap { Int($0, radix: 16) }
     }
 }

@@ -71,6 +71,36 @@ import Testing
         #expect(!web.log.contains("request failed"), "\(web.log)")
     }
 
+    @Test func unitLinkPostsWaitingForTheStateHoldNoThreadOtherRequestsNeed() throws {
+        let web = try WebServeTests.fixture()
+        let link = try WebUnitLinkTests.link(web, unit: "phong-qldt", period: "2024-03")
+        let hold = try StoreSetupHold(statePath: web.daemon.statePath)
+        // More POSTs than serve's Swift concurrency threads (one per core), each given a worker:
+        // were they checked on those shared threads, every one of them would wait for the state.
+        let posts = ProcessInfo.processInfo.activeProcessorCount + 1
+        try web.start(
+            now: "2024-04-03T09:00:00+07:00", extra: ["--workers", "\(posts)", "--queue", "0"],
+            readyPath: "/static/style.css")
+        let answered = DispatchSemaphore(value: 0)
+        let requests = try (0..<posts).map { _ in
+            try web.begin(link, curl: ["--data", "csrf=x&highlights=y"], answered: answered)
+        }
+        #expect(
+            eventually {
+                let unread = unreadOnConnections(toPort: web.port)
+                return unread.count == posts && unread.allSatisfy { $0 == 0 }
+            }, "serve did not read every POST")
+        let sheet = try web.request("/static/style.css")
+        #expect(sheet.status == 200)
+        try Self.expectBusy(web.request("/healthz"))
+        #expect(requests.allSatisfy { !$0.isAnswered }, "a POST was answered while the state was held")
+        hold.release()
+        for request in requests {
+            // Their form token is no token: refused, once the link was checked.
+            #expect(request.result().status == 403)
+        }
+    }
+
     static func expectBusy(_ result: WebFixture.HTTPResult) throws {
         #expect(result.status == 503, "\(result.status) \(result.text)")
         #expect(result.headers["retry-after"] == "1")

@@ -225,8 +225,16 @@ package struct WebServer: Sendable {
         }
         router.post("/u/:unit/:period/:expiry/:sig") { request, context in
             var request = request
-            let view = try Self.view(site, user: "")
-            guard let link = Self.unitLink(site, view, context) else { return WebResponses.forbidden() }
+            // The link is checked against the state, which the first request opens (SQLite,
+            // perhaps waiting for the daemon's setup lock): on the workers like any page, never
+            // on the threads every connection shares.
+            let verified: UnitLink?
+            do {
+                verified = try await site.workers.run { Self.unitLink(site, try Self.view(site, user: ""), context) }
+            } catch is WebBusy {
+                return WebResponses.busy()
+            }
+            guard let link = verified else { return WebResponses.forbidden() }
             guard site.allowPost(link: link.description, limit: UnitReportPage.postsPerHour) else {
                 return WebResponses.text(
                     "Đã gửi quá nhiều lần trong một giờ; hãy thử lại sau.\n", status: .tooManyRequests)
@@ -241,14 +249,16 @@ package struct WebServer: Sendable {
                 else { return Self.csrfRefused() }
                 return try await Self.blocking(site) {
                     try UnitReportForm.handle(
-                        site: site, view: view, link: link, action: Self.linkPath(context), upload: upload)
+                        site: site, view: try Self.view(site, user: ""), link: link, action: Self.linkPath(context),
+                        upload: upload)
                 }
             }
             let form = try await Self.form(&request)
             guard site.csrf.isValid(form["csrf"] ?? "", user: csrfUser) else { return Self.csrfRefused() }
             return try await Self.blocking(site) {
                 try UnitReportForm.handle(
-                    site: site, view: view, link: link, action: Self.linkPath(context), form: form)
+                    site: site, view: try Self.view(site, user: ""), link: link, action: Self.linkPath(context),
+                    form: form)
             }
         }
         router.get("/ics/:file") { request, context in
