@@ -35,7 +35,9 @@ struct PlanCommand: ParsableCommand {
         let formatter = PlanFormatter(config: loaded)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(Data(formatter.jsonLines(steps).utf8))
+            // Written in chunks as they are rendered: a year's plan is ~30 MB of JSON.
+            let output = FileHandle.standardOutput
+            formatter.writeJSONLines(steps) { output.write(Data($0)) }
         case .text:
             print(formatter.text(steps, from: first, to: last))
         }

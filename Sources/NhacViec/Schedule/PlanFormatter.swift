@@ -11,44 +11,64 @@ package struct PlanFormatter: Sendable {
     }
 
     /// JSON Lines for all steps: one object per (step, recipient), newline-terminated.
+    package func jsonLines(_ steps: [ScheduledStep]) -> String {
+        var bytes: [UInt8] = []
+        writeJSONLines(steps) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same JSON Lines, handed to `write` in chunks of whole lines (about
+    /// `chunkSize` bytes each), so that a year's plan is never held as one string.
     ///
     /// A large plan has ~100,000 lines whose parts repeat per occurrence, instant,
-    /// recipient and channel list: each part is rendered once and reused.
-    package func jsonLines(_ steps: [ScheduledStep]) -> String {
-        var out = ""
-        out.reserveCapacity(steps.count * 300)
-        var times: [Date: String] = [:]
-        var occurrences: [ObjectIdentifier: (head: String, tail: String)] = [:]
-        var recipients: [Recipient: String] = [:]
-        var lists: [[String]: String] = [:]
+    /// recipient and channel list: each part is rendered once, as UTF-8, and reused;
+    /// steps come in time order, so the previous step's instant is checked first.
+    package func writeJSONLines(
+        _ steps: [ScheduledStep], chunkSize: Int = 1 << 16, to write: (ArraySlice<UInt8>) -> Void
+    ) {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunkSize + 1024)
+        var times: [Date: [UInt8]] = [:]
+        var previousTime: (at: Date, text: [UInt8])?
+        var occurrences: [ObjectIdentifier: (head: [UInt8], tail: [UInt8])] = [:]
+        var kinds: [StepKind: [UInt8]] = [:]
+        var recipients: [Recipient: [UInt8]] = [:]
+        var ccLists: [[Recipient]: [UInt8]] = [:]
+        var channelLists: [[Channel]: [UInt8]] = [:]
         for step in steps {
-            let at = times[step.at] ?? Self.quoted(clock.iso8601(step.at))
-            times[step.at] = at
-            let parts = occurrences[ObjectIdentifier(step.occurrence)] ?? occurrenceParts(step.occurrence)
-            occurrences[ObjectIdentifier(step.occurrence)] = parts
-            let recipient = recipients[step.recipient] ?? Self.quoted(step.recipient.description)
-            recipients[step.recipient] = recipient
-            let ccNames = step.cc.map(\.description)
-            let cc = lists[ccNames] ?? Self.array(ccNames)
-            lists[ccNames] = cc
-            let channelNames = step.channels.map(\.description)
-            let channels = lists[channelNames] ?? Self.array(channelNames)
-            lists[channelNames] = channels
-            out += "{\"at\":"
-            out += at
-            out += parts.head
-            out += ",\"step\":"
-            out += Self.quoted(step.kind.description)
-            out += ",\"recipient\":"
-            out += recipient
-            out += ",\"cc\":"
-            out += cc
-            out += parts.tail
-            out += ",\"channels\":"
-            out += channels
-            out += "}\n"
+            let at: [UInt8]
+            if let previousTime, previousTime.at == step.at {
+                at = previousTime.text
+            } else {
+                at = Self.cached(step.at, in: &times) { Self.quoted(clock.iso8601($0)) }
+                previousTime = (step.at, at)
+            }
+            let parts = Self.cached(ObjectIdentifier(step.occurrence), in: &occurrences) { _ in
+                occurrenceParts(step.occurrence)
+            }
+            let kind = Self.cached(step.kind, in: &kinds) { Self.quoted($0.description) }
+            let recipient = Self.cached(step.recipient, in: &recipients) { Self.quoted($0.description) }
+            let cc = Self.cached(step.cc, in: &ccLists) { Self.array($0.map(\.description)) }
+            let channels = Self.cached(step.channels, in: &channelLists) { Self.array($0.map(\.description)) }
+            out.append(contentsOf: #"{"at":"#.utf8)
+            out.append(contentsOf: at)
+            out.append(contentsOf: parts.head)
+            out.append(contentsOf: #","step":"#.utf8)
+            out.append(contentsOf: kind)
+            out.append(contentsOf: #","recipient":"#.utf8)
+            out.append(contentsOf: recipient)
+            out.append(contentsOf: #","cc":"#.utf8)
+            out.append(contentsOf: cc)
+            out.append(contentsOf: parts.tail)
+            out.append(contentsOf: #","channels":"#.utf8)
+            out.append(contentsOf: channels)
+            out.append(contentsOf: "}\n".utf8)
+            if out.count >= chunkSize {
+                write(out[...])
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
+        if !out.isEmpty { write(out[...]) }
     }
 
     /// One JSON object per (step, recipient), in DESIGN §9's field order.
@@ -59,21 +79,39 @@ package struct PlanFormatter: Sendable {
     }
 
     /// `,"duty":…,"occurrence":…` and `,"due":…,"due_text":…`.
-    private func occurrenceParts(_ occurrence: DutyOccurrence) -> (head: String, tail: String) {
+    private func occurrenceParts(_ occurrence: DutyOccurrence) -> (head: [UInt8], tail: [UInt8]) {
         (
-            ",\"duty\":\(Self.quoted(occurrence.duty.description)),\"occurrence\":\(Self.quoted(occurrence.occurrence))",
-            ",\"due\":\(Self.quoted(occurrence.due.description)),\"due_text\":\(Self.quoted(occurrence.dueText))"
+            Array(#","duty":"#.utf8) + Self.quoted(occurrence.duty.description) + Array(#","occurrence":"#.utf8)
+                + Self.quoted(occurrence.occurrence),
+            Array(#","due":"#.utf8) + Self.quoted(occurrence.due.description) + Array(#","due_text":"#.utf8)
+                + Self.quoted(occurrence.dueText)
         )
     }
 
-    private static func quoted(_ text: String) -> String {
-        var out = ""
-        JSONValue.writeString(text, to: &out)
-        return out
+    /// The rendering of `key`, made on first use: a hit costs one lookup.
+    private static func cached<Key: Hashable, Value>(
+        _ key: Key, in cache: inout [Key: Value], render: (Key) -> Value
+    ) -> Value {
+        if let value = cache[key] { return value }
+        let value = render(key)
+        cache[key] = value
+        return value
     }
 
-    private static func array(_ items: [String]) -> String {
-        "[" + items.map(quoted).joined(separator: ",") + "]"
+    private static func quoted(_ text: String) -> [UInt8] {
+        var out = ""
+        JSONValue.writeString(text, to: &out)
+        return Array(out.utf8)
+    }
+
+    private static func array(_ items: [String]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += quoted(item)
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
     }
 
     /// Steps grouped by day under a Vietnamese day heading, then a one-line total.

@@ -34,13 +34,17 @@ package struct PlanQuery: Sendable {
         }
         for (step, firstStepAt) in candidates where step.date >= from && step.date <= to {
             guard !state.isFinished(step, firstStepAt: firstStepAt) else { continue }
-            let open = step.channels.filter { !state.isRecorded(key: step.key(for: $0)) }
+            let open =
+                state.recordsDeliveries
+                ? step.channels.filter { !state.isRecorded(key: step.key(for: $0)) } : step.channels
             // A step with no channel at all is still shown: the admin must see it can't be delivered.
             if !step.channels.isEmpty, open.isEmpty { continue }
             result.append(
-                ScheduledStep(
-                    occurrence: step.occurrence, kind: step.kind, date: step.date, at: step.at,
-                    recipient: step.recipient, cc: step.cc, channels: open))
+                open.count == step.channels.count
+                    ? step
+                    : ScheduledStep(
+                        occurrence: step.occurrence, kind: step.kind, date: step.date, at: step.at,
+                        recipient: step.recipient, cc: step.cc, channels: open))
         }
         // Sort plain keys and indices, not the steps: comparing recipients by name in
         // the comparator would build their descriptions millions of times.

@@ -10,6 +10,9 @@ package protocol SchedulerState {
     /// Whether the ledger holds this delivery key in any status (pending, sent,
     /// retrying, dead or skipped): such a step is never scheduled again.
     func isRecorded(key: String) -> Bool
+    /// False when nothing can be recorded (no state directory): `isRecorded` is then
+    /// false for every key, and a caller need not build the keys to ask.
+    var recordsDeliveries: Bool { get }
     /// Every difficulty with its history (DESIGN §14): their notices and follow-ups are steps too.
     var difficulties: [Difficulty] { get }
 }
@@ -17,6 +20,8 @@ package protocol SchedulerState {
 extension SchedulerState {
     /// No difficulties: states that predate them, and tests about other duties.
     package var difficulties: [Difficulty] { [] }
+
+    package var recordsDeliveries: Bool { true }
 
     /// Whether the occurrence needs no more reminders at `now`.
     ///
@@ -44,4 +49,5 @@ package struct EmptySchedulerState: SchedulerState {
     package func taskDoneAt(_ taskID: String) -> Date? { nil }
     package func reportReceived(_ duty: Duty, occurrence: String) -> Bool { false }
     package func isRecorded(key: String) -> Bool { false }
+    package var recordsDeliveries: Bool { false }
 }
