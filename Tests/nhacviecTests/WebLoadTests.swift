@@ -69,6 +69,14 @@ import Testing
         #expect(dashboard.status == 200 && dashboard.text.contains("<h1>Tổng quan tình hình thực hiện</h1>"))
         #expect(try web.request("/healthz").status == 200)
         #expect(!web.log.contains("request failed"), "\(web.log)")
+
+        // Four refusals, counted for /metrics; logged in one line (the first), not one each.
+        let metrics = try web.request("/metrics").text
+        #expect(metrics.contains("nhacviec_web_requests_refused_total{reason=\"busy\"} 4\n"), "\(metrics)")
+        #expect(metrics.contains("nhacviec_web_requests_refused_total{reason=\"state_setup\"} 0\n"))
+        let lines = web.log.split(separator: "\n").filter { $0.contains("requests refused with 503") }
+        #expect(lines.count == 1, "\(web.log)")
+        #expect(lines.first?.contains("web.refused.busy=1") == true, "\(lines)")
     }
 
     @Test func unitLinkPostsWaitingForTheStateHoldNoThreadOtherRequestsNeed() throws {

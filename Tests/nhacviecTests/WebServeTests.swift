@@ -209,6 +209,7 @@ import Testing
         #expect(text.contains("nhacviec_reports_missing 2"))
         #expect(text.contains("nhacviec_deliveries{status=\"dead\",channel=\"email\"} 0"))
         #expect(text.contains("nhacviec_last_pass_timestamp_seconds 1712106300"))
+        #expect(text.contains("nhacviec_web_requests_refused_total{reason=\"busy\"} 0\n"))
         #expect(!text.contains("phong-qldt") && !text.contains("Phòng"))
         let file = web.daemon.directory.file("metrics.txt")
         try metrics.body.write(to: URL(fileURLWithPath: file))

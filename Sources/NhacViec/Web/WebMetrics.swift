@@ -6,7 +6,10 @@ import Prometheus
 /// process (the daemon) is always seen. What is kept between scrapes (the next step, the
 /// task results) is keyed by what the state holds and the day, never reused past a change.
 enum WebMetrics {
-    static func render(_ view: OfficeView, stateDirectory: String) throws -> String {
+    /// - Parameter refused: requests refused since `serve` started (``WebRefusals``), by reason.
+    static func render(
+        _ view: OfficeView, stateDirectory: String, refused: [WebRefusals.Reason: Int]
+    ) throws -> String {
         let registry = PrometheusCollectorRegistry()
         let up = gauge(registry, "nhacviec_state_readable", "1 when the state database opened")
         up.set(to: view.store == nil ? 0 : 1)
@@ -42,6 +45,16 @@ enum WebMetrics {
         gauge(registry, "nhacviec_intake_errors", "Submissions rejected into inbox/rejected").set(
             to:
                 Double(rejectedFiles(stateDirectory)))
+        // Counted by this process, not read from the state: it starts again from 0 with
+        // serve, which Prometheus' rate() and increase() take as a counter reset.
+        for reason in WebRefusals.Reason.allCases {
+            registry.makeCounter(
+                descriptor: MetricNameDescriptor(
+                    metricName: "nhacviec_web_requests_refused", unitName: "total",
+                    helpText: "Requests answered 503 without their page, by reason"),
+                labels: [("reason", reason.rawValue)]
+            ).increment(by: Int64(refused[reason] ?? 0))
+        }
         return registry.emitToString()
     }
 

@@ -61,7 +61,7 @@ extension WebServer {
         do {
             login = try await site.workers.run { [request] in Self.login(site, request, context) }
         } catch is WebBusy {
-            return WebResponses.busy()
+            return busy(site)
         }
         let (user, outcome) = login
         guard outcome == .accepted else { return refusal(outcome) }
@@ -79,7 +79,7 @@ extension WebServer {
         do {
             return try await site.workers.run(work)
         } catch is WebBusy {
-            return WebResponses.busy()
+            return busy(site)
         } catch let error as StoreError where error.code == .newerSchema {
             site.noteNewerSchema(error)
             return WebResponses.html(
@@ -95,6 +95,12 @@ extension WebServer {
                     )),
                 status: .internalServerError)
         }
+    }
+
+    /// 503 for a full pool, counted and (sparingly) logged.
+    static func busy(_ site: WebSite) -> Response {
+        site.refusals.record(.busy)
+        return WebResponses.busy()
     }
 
     static let newerSchemaText =

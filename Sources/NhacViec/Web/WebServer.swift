@@ -76,7 +76,8 @@ package struct WebServer: Sendable {
             try await Self.blocking(site) {
                 let view = try Self.view(site, user: "")
                 return WebResponses.text(
-                    try WebMetrics.render(view, stateDirectory: site.options.stateDirectory),
+                    try WebMetrics.render(
+                        view, stateDirectory: site.options.stateDirectory, refused: site.refusals.totals),
                     contentType: "text/plain; version=0.0.4; charset=utf-8")
             }
         }
@@ -232,7 +233,7 @@ package struct WebServer: Sendable {
             do {
                 verified = try await site.workers.run { Self.unitLink(site, try Self.view(site, user: ""), context) }
             } catch is WebBusy {
-                return WebResponses.busy()
+                return Self.busy(site)
             }
             guard let link = verified else { return WebResponses.forbidden() }
             guard site.allowPost(link: link.description, limit: UnitReportPage.postsPerHour) else {

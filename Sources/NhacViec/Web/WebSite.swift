@@ -28,6 +28,8 @@ package final class WebSite: @unchecked Sendable {
     package let pages: WebPages
     /// The threads pages are built on (started and stopped by ``WebServer/run()``).
     package let workers: WebWorkers
+    /// Requests answered 503 without their page, counted for `/metrics` and logged sparingly.
+    package let refusals: WebRefusals
     private let lock = NSLock()
     private var loaded: Loaded
     private var openedStore: StateStore?
@@ -47,6 +49,7 @@ package final class WebSite: @unchecked Sendable {
         self.options = options
         self.logger = logger
         self.workers = WebWorkers(threads: options.workers, queueLength: options.queueLength)
+        self.refusals = WebRefusals(logger: logger)
         self.clock = DaemonClock(startingAt: options.startAt)
         self.csrf = CSRFToken(key: CSRFToken.randomKey())
         self.pages = try WebPages()
