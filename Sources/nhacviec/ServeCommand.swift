@@ -19,9 +19,16 @@ struct ServeCommand: ParsableCommand {
     @Option(
         help: "Requests that may wait for a busy thread; past them serve answers 503 with Retry-After (0 to 10000).")
     var queue: Int = WebWorkers.defaultQueueLength
+    @Option(
+        name: .customLong("state-wait"),
+        help: ArgumentHelp(
+            "Seconds a request waits for the daemon to finish creating or migrating the state before 503 (0 to 600).",
+            valueName: "seconds"))
+    var stateWait: Double = WebOptions.defaultStateWaitSeconds
 
     func validate() throws {
-        let problems = WebOptions.problems(workers: workers ?? WebWorkers.defaultThreads, queueLength: queue)
+        let problems = WebOptions.problems(
+            workers: workers ?? WebWorkers.defaultThreads, queueLength: queue, stateWait: stateWait)
         guard problems.isEmpty else { throw ValidationError(problems.joined(separator: "; ")) }
     }
 
@@ -36,7 +43,8 @@ struct ServeCommand: ParsableCommand {
         let startAt = try clock.now.map { _ in try clock.resolve(WallClock(timeZone: loaded.organization.timeZone)) }
         let options = WebOptions(
             configPath: config.resolvedPath, stateDirectory: state.resolvedPath, listen: address, startAt: startAt,
-            environment: environment, workers: workers ?? WebWorkers.defaultThreads, queueLength: queue)
+            environment: environment, workers: workers ?? WebWorkers.defaultThreads, queueLength: queue,
+            stateWait: .seconds(stateWait))
         let site: WebSite
         do {
             site = try WebSite(options: options, logger: logger)

@@ -36,7 +36,8 @@ import Testing
         // One thread and one place in the queue: two requests are admitted at once. The
         // style sheet needs no worker (nor the state), so it tells when serve is up.
         try web.start(
-            now: "2024-04-03T09:00:00+07:00", extra: ["--workers", "1", "--queue", "1"], readyPath: "/static/style.css")
+            now: "2024-04-03T09:00:00+07:00", extra: ["--workers", "1", "--queue", "1", "--state-wait", "600"],
+            readyPath: "/static/style.css")
         let login = (WebFixture.user, WebFixture.password)
         let answered = DispatchSemaphore(value: 0)
         let requests = [
@@ -87,7 +88,7 @@ import Testing
         // were they checked on those shared threads, every one of them would wait for the state.
         let posts = ProcessInfo.processInfo.activeProcessorCount + 1
         try web.start(
-            now: "2024-04-03T09:00:00+07:00", extra: ["--workers", "\(posts)", "--queue", "0"],
+            now: "2024-04-03T09:00:00+07:00", extra: ["--workers", "\(posts)", "--queue", "0", "--state-wait", "600"],
             readyPath: "/static/style.css")
         let answered = DispatchSemaphore(value: 0)
         let requests = try (0..<posts).map { _ in
@@ -107,6 +108,37 @@ import Testing
             // Their form token is no token: refused, once the link was checked.
             #expect(request.result().status == 403)
         }
+    }
+
+    @Test func aRequestWaitingForTheDaemonsSetupLongerThanStateWaitIs503AndFreesItsWorker() throws {
+        let web = try WebServeTests.fixture()
+        let link = try WebUnitLinkTests.link(web, unit: "phong-qldt", period: "2024-03")
+        let hold = try StoreSetupHold(statePath: web.daemon.statePath)
+        // One worker, no queue: a request that kept its worker after giving up would leave the next one 503 busy.
+        try web.start(
+            now: "2024-04-03T09:00:00+07:00", extra: ["--workers", "1", "--queue", "0", "--state-wait", "0.1"],
+            readyPath: "/static/style.css")
+        try Self.expectSettingUp(web.office("/"))
+        try Self.expectSettingUp(web.office("/tasks/II.3"))
+        try Self.expectSettingUp(web.request(link, form: [("csrf", "x"), ("highlights", "y")]))
+        try Self.expectSettingUp(web.request("/metrics"))
+        #expect(!web.log.contains("request failed"), "\(web.log)")
+
+        hold.release()
+        let dashboard = try web.office("/")
+        #expect(dashboard.status == 200 && dashboard.text.contains("<h1>Tổng quan tình hình thực hiện</h1>"))
+        let metrics = try web.request("/metrics").text
+        #expect(metrics.contains("nhacviec_web_requests_refused_total{reason=\"state_setup\"} 4\n"), "\(metrics)")
+        #expect(metrics.contains("nhacviec_web_requests_refused_total{reason=\"busy\"} 0\n"), "\(metrics)")
+        let lines = web.log.split(separator: "\n").filter { $0.contains("requests refused with 503") }
+        #expect(lines.count == 1 && lines[0].contains("web.refused.state_setup=1"), "\(web.log)")
+    }
+
+    static func expectSettingUp(_ result: WebFixture.HTTPResult) throws {
+        #expect(result.status == 503, "\(result.status) \(result.text)")
+        #expect(result.headers["retry-after"] == "5")
+        #expect(result.headers["content-type"] == "text/plain; charset=utf-8")
+        #expect(result.text == "Dịch vụ nhắc việc đang khởi tạo hoặc nâng cấp dữ liệu; hãy thử lại sau vài giây.\n")
     }
 
     static func expectBusy(_ result: WebFixture.HTTPResult) throws {
@@ -156,6 +188,8 @@ import Testing
         (["--workers", "257"], "--workers 257 is out of range: give 1 to 256 threads"),
         (["--queue", "10001"], "--queue 10001 is out of range: give 0 to 10000 waiting requests"),
         (["--workers", "many"], "The value 'many' is invalid for '--workers <workers>'"),
+        (["--state-wait", "601"], "--state-wait 601.0 is out of range: give 0 to 600 seconds"),
+        (["--state-wait=-1"], "--state-wait -1.0 is out of range: give 0 to 600 seconds"),
     ])
     func workerAndQueueSizesOutOfRangeAreUsageErrors(arguments: [String], message: String) throws {
         let fixture = try DaemonFixture()

@@ -25,9 +25,13 @@ package final class StateDirectoryLock: Sendable {
         try StateDirectoryLock(path: (directory as NSString).appendingPathComponent(runLockName), wait: false)
     }
 
+    /// How often a bounded wait (``init(path:wait:waitAtMost:)``) tries the lock again: 20 ms.
+    static let retryMicroseconds: useconds_t = 20_000
+
     /// Opens (creating) `path` and locks it; `wait` blocks until the lock is free
-    /// (used for the short store setup lock) instead of failing.
-    init(path: String, wait: Bool) throws(StoreError) {
+    /// (used for the short store setup lock) instead of failing, for at most `limit`
+    /// when one is given (then ``StoreError/Code/setupInProgress``).
+    init(path: String, wait: Bool, waitAtMost limit: Duration? = nil) throws(StoreError) {
         self.path = path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -36,9 +40,27 @@ package final class StateDirectoryLock: Sendable {
                 underlying: String(cString: strerror(errno)))
         }
         var result: Int32
-        repeat {
-            result = flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB))
-        } while result != 0 && errno == EINTR
+        if wait, let limit {
+            // flock has no timeout: try without blocking until the limit, on the monotonic clock.
+            let clock = ContinuousClock()
+            let deadline = clock.now.advanced(by: limit)
+            while true {
+                result = flock(descriptor, LOCK_EX | LOCK_NB)
+                if result == 0 || (errno != EWOULDBLOCK && errno != EINTR) { break }
+                if clock.now >= deadline {
+                    close(descriptor)
+                    throw StoreError(
+                        code: .setupInProgress, path: path,
+                        message: "another nhacviec process is creating or migrating the state database "
+                            + "(it held this lock longer than \(limit))")
+                }
+                usleep(Self.retryMicroseconds)
+            }
+        } else {
+            repeat {
+                result = flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB))
+            } while result != 0 && errno == EINTR
+        }
         guard result == 0 else {
             let reason = errno
             close(descriptor)

@@ -43,7 +43,10 @@ package final class StateStore: Sendable {
     ///
     /// Throws ``StoreError/Code/newerSchema`` (without changing the file) for a
     /// database written by a newer nhacviec.
-    package init(directory: String) throws(StoreError) {
+    ///
+    /// - Parameter setupWait: how long to wait for another process's setup (the setup lock);
+    ///   nil waits as long as it takes. Past it, ``StoreError/Code/setupInProgress``.
+    package init(directory: String, setupWait: Duration? = nil) throws(StoreError) {
         let databasePath = (directory as NSString).appendingPathComponent(Self.databaseName)
         self.directory = directory
         self.databasePath = databasePath
@@ -57,7 +60,8 @@ package final class StateStore: Sendable {
                 underlying: "\(error.localizedDescription)")
         }
         let setupLock = try StateDirectoryLock(
-            path: (directory as NSString).appendingPathComponent(Self.setupLockName), wait: true)
+            path: (directory as NSString).appendingPathComponent(Self.setupLockName), wait: true,
+            waitAtMost: setupWait)
         self.pool = try withExtendedLifetime(setupLock) { () throws(StoreError) -> DatabasePool in
             do {
                 // 0600 before SQLite opens it: its -wal and -shm files take the database's mode.
@@ -142,13 +146,15 @@ package final class StateStore: Sendable {
     /// like `plan` that must not create a state dir as a side effect). `readOnly`
     /// opens it without writing (also chosen when the state dir or the database
     /// cannot be written, so reading commands work on a read-only state dir).
-    package static func openExisting(directory: String, readOnly: Bool = false) throws(StoreError) -> StateStore? {
+    package static func openExisting(
+        directory: String, readOnly: Bool = false, setupWait: Duration? = nil
+    ) throws(StoreError) -> StateStore? {
         let path = (directory as NSString).appendingPathComponent(databaseName)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         if readOnly || !isWritable(directory: directory) {
             return try StateStore(readOnlyDirectory: directory)
         }
-        return try StateStore(directory: directory)
+        return try StateStore(directory: directory, setupWait: setupWait)
     }
 
     /// Whether this process may create files in `directory` and write its database.

@@ -14,6 +14,9 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case migrationFailed
         /// Another process holds the state directory's run lock (another `nhacviec run`).
         case locked
+        /// Another process held the store's setup lock (creating or migrating the database)
+        /// longer than the caller would wait (`serve`'s `--state-wait`).
+        case setupInProgress
         /// SQLite stayed busy (another process writing) longer than the busy timeout.
         case busy
         /// Any other SQLite failure (I/O error, disk full, constraint violation).
@@ -48,7 +51,7 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     /// another `run` or a busy database is temporary (75), everything else is I/O (74).
     package var exitStatus: ExitStatus {
         switch code {
-        case .locked, .busy: .temporaryFailure
+        case .locked, .busy, .setupInProgress: .temporaryFailure
         default: .ioError
         }
     }

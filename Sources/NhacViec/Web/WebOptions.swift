@@ -12,11 +12,20 @@ package struct WebOptions: Sendable {
     package var workers: Int
     /// `--queue N`: requests that may wait for a busy worker before one is refused with 503.
     package var queueLength: Int
+    /// `--state-wait S`: how long a request waits for the daemon to finish creating or
+    /// migrating the state (its setup lock) before it is refused with 503 and Retry-After.
+    package var stateWait: Duration
+
+    /// A migration takes seconds; a page that waits longer is better refused, its thread freed.
+    package static let defaultStateWaitSeconds = 5.0
+    package static var defaultStateWait: Duration { .seconds(defaultStateWaitSeconds) }
+    /// `--state-wait`'s range, in seconds.
+    package static let stateWaitRange = 0.0...600.0
 
     package init(
         configPath: String, stateDirectory: String, listen: WebListenAddress, startAt: Date?,
         environment: [String: String], workers: Int = WebWorkers.defaultThreads,
-        queueLength: Int = WebWorkers.defaultQueueLength
+        queueLength: Int = WebWorkers.defaultQueueLength, stateWait: Duration = defaultStateWait
     ) {
         self.configPath = configPath
         self.stateDirectory = stateDirectory
@@ -25,10 +34,13 @@ package struct WebOptions: Sendable {
         self.environment = environment
         self.workers = workers
         self.queueLength = queueLength
+        self.stateWait = stateWait
     }
 
-    /// What is wrong with `--workers` and `--queue`, one sentence each; empty when both are in range.
-    package static func problems(workers: Int, queueLength: Int) -> [String] {
+    /// What is wrong with `--workers`, `--queue` and `--state-wait`, one sentence each; empty when all are in range.
+    package static func problems(
+        workers: Int, queueLength: Int, stateWait: Double = defaultStateWaitSeconds
+    ) -> [String] {
         var problems: [String] = []
         let threads = WebWorkers.threadRange
         let queue = WebWorkers.queueLengthRange
@@ -40,6 +52,11 @@ package struct WebOptions: Sendable {
             problems.append(
                 "--queue \(queueLength) is out of range: give \(queue.lowerBound) to \(queue.upperBound) waiting requests"
             )
+        }
+        if !stateWaitRange.contains(stateWait) {
+            problems.append(
+                "--state-wait \(stateWait) is out of range: give \(Int(stateWaitRange.lowerBound)) to "
+                    + "\(Int(stateWaitRange.upperBound)) seconds")
         }
         return problems
     }

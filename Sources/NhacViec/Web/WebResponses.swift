@@ -73,6 +73,18 @@ enum WebResponses {
         return response
     }
 
+    /// 503 while the daemon creates or migrates the state longer than a request may wait.
+    static func stateSettingUp() -> Response {
+        var response = text(
+            "Dịch vụ nhắc việc đang khởi tạo hoặc nâng cấp dữ liệu; hãy thử lại sau vài giây.\n",
+            status: .serviceUnavailable)
+        response.headers[.retryAfter] = "\(stateSettingUpRetryAfter)"
+        return response
+    }
+
+    /// Seconds a client is told to wait during a state migration (which takes seconds).
+    static let stateSettingUpRetryAfter = 5
+
     static func notFound() -> Response {
         text("Không tìm thấy trang này.\n", status: .notFound)
     }

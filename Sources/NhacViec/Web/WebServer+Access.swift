@@ -80,6 +80,8 @@ extension WebServer {
             return try await site.workers.run(work)
         } catch is WebBusy {
             return busy(site)
+        } catch let error as StoreError where error.code == .setupInProgress {
+            return settingUp(site)
         } catch let error as StoreError where error.code == .newerSchema {
             site.noteNewerSchema(error)
             return WebResponses.html(
@@ -101,6 +103,12 @@ extension WebServer {
     static func busy(_ site: WebSite) -> Response {
         site.refusals.record(.busy)
         return WebResponses.busy()
+    }
+
+    /// 503 while another process holds the store's setup lock past `--state-wait`, counted and (sparingly) logged.
+    static func settingUp(_ site: WebSite) -> Response {
+        site.refusals.record(.stateSetup)
+        return WebResponses.stateSettingUp()
     }
 
     static let newerSchemaText =

@@ -234,6 +234,8 @@ package struct WebServer: Sendable {
                 verified = try await site.workers.run { Self.unitLink(site, try Self.view(site, user: ""), context) }
             } catch is WebBusy {
                 return Self.busy(site)
+            } catch let error as StoreError where error.code == .setupInProgress {
+                return Self.settingUp(site)
             }
             guard let link = verified else { return WebResponses.forbidden() }
             guard site.allowPost(link: link.description, limit: UnitReportPage.postsPerHour) else {

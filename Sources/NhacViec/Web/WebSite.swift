@@ -148,10 +148,13 @@ package final class WebSite: @unchecked Sendable {
         ]
     }
 
-    /// The state store once the daemon (or any command) has created it; nil before.
+    /// The state store once the daemon (or any command) has created it; nil before. Throws
+    /// ``StoreError/Code/setupInProgress`` when another process holds the store's setup lock
+    /// past `--state-wait`: the request is refused, its worker freed, and the next one tries again.
     package func store() throws(StoreError) -> StateStore? {
         if let store = lock.withLock({ openedStore }) { return store }
-        guard let store = try StateStore.openExisting(directory: options.stateDirectory) else { return nil }
+        guard let store = try StateStore.openExisting(directory: options.stateDirectory, setupWait: options.stateWait)
+        else { return nil }
         return lock.withLock {
             if let existing = openedStore { return existing }
             openedStore = store
@@ -162,7 +165,7 @@ package final class WebSite: @unchecked Sendable {
     /// The store for a write, created if missing (as `nhacviec task` does).
     package func writableStore() throws(StoreError) -> StateStore {
         if let store = try store() { return store }
-        let store = try StateStore(directory: options.stateDirectory)
+        let store = try StateStore(directory: options.stateDirectory, setupWait: options.stateWait)
         return lock.withLock {
             if let existing = openedStore { return existing }
             openedStore = store

@@ -23,6 +23,25 @@ import Testing
         }
     }
 
+    @Test(arguments: [Duration.zero, .milliseconds(50)])
+    func openingGivesUpWhenAnotherProcessHoldsTheSetupLockPastTheWait(wait: Duration) throws {
+        try F.withStateDirectory { directory in
+            _ = try StateStore(directory: directory)
+            // Another open of the lock file conflicts as another process's would (flock is per open file).
+            var setup: StateDirectoryLock? = try StateDirectoryLock(
+                path: directory + "/" + StateStore.setupLockName, wait: false)
+            let error = #expect(throws: StoreError.self) { try StateStore(directory: directory, setupWait: wait) }
+            #expect(error?.code == .setupInProgress)
+            #expect(error?.exitStatus == .temporaryFailure)
+            #expect(error?.path.hasSuffix("/state.sqlite.setup-lock") == true)
+            #expect(throws: StoreError.self) { try StateStore.openExisting(directory: directory, setupWait: wait) }
+
+            setup = nil
+            #expect(setup == nil)
+            #expect(try StateStore.openExisting(directory: directory, setupWait: wait) != nil)
+        }
+    }
+
     @Test func theLockFileNamesTheHoldingProcess() throws {
         try F.withStateDirectory { directory in
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
