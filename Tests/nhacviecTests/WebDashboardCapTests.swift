@@ -8,11 +8,12 @@ import Testing
 @Suite(.serialized) struct WebDashboardCapTests {
     static let units = 35
     static let tasks = 105
-    static let difficulties = 12
+    static let difficulties = 25
 
     /// 35 units reached by a webhook nothing listens on (their reminders stay retrying),
     /// 105 tasks of one area due in March (overdue on 03/04 by 5 to 33 days), monthly
-    /// reports due on the 16th (35 deadlines in the next 10 working days), 12 open difficulties.
+    /// reports due on the 16th (35 deadlines in the next 10 working days), 25 open difficulties
+    /// (two pages of `/difficulties`: 20 and 5).
     static func fixture() throws -> WebFixture {
         let web = try WebFixture()
         let closedPort = try DaemonFixture.freePort()
@@ -138,8 +139,66 @@ import Testing
         #expect(Self.count(deliveryPage, "<tr class=\"missing\">") == min(stuck, 100))
         let upcomingPage = try web.office("/upcoming").text
         #expect(Self.count(upcomingPage, "<tr><td>") == Self.units)
-        #expect(Self.count(try web.office("/difficulties").text, "class=\"difficulty\"") == Self.difficulties)
+        #expect(Self.count(try web.office("/difficulties").text, "class=\"difficulty\"") == 20)
         #expect(Self.count(try web.office("/periods/2024-03").text, "<tr class=\"missing\">") == Self.units)
+    }
+
+    /// The ids of the difficulty sections of a `/difficulties` page, in page order.
+    static func difficultyIDs(_ html: String) -> [String] {
+        html.components(separatedBy: "<section class=\"difficulty\" id=\"").dropFirst().compactMap { rest in
+            guard let h2 = rest.range(of: "<h2 id=\""), let heading = rest[h2.upperBound...].range(of: "-h\">"),
+                let end = rest[heading.upperBound...].range(of: " · ")
+            else { return nil }
+            return String(rest[heading.upperBound..<end.lowerBound])
+        }
+    }
+
+    @Test func theDifficultiesPageListsTwentyAPageAndComesBackToTheOneADifficultyIsOn() throws {
+        let web = try Self.fixture()
+        let first = try web.office("/difficulties")
+        #expect(first.status == 200 && first.text.contains("Trang 1/2."))
+        #expect(first.text.contains("<a href=\"/difficulties?page=2\" rel=\"next\">"))
+        let second = try web.office("/difficulties?page=2")
+        #expect(
+            second.text.contains("Trang 2/2.") && second.text.contains("<a href=\"/difficulties?page=1\" rel=\"prev\">")
+        )
+        let firstIDs = Self.difficultyIDs(first.text)
+        let secondIDs = Self.difficultyIDs(second.text)
+        #expect(firstIDs.count == 20 && secondIDs.count == Self.difficulties - 20)
+        #expect(Set(firstIDs + secondIDs).count == Self.difficulties)
+        // The dashboard's ten, the oldest open ones, are on the first page.
+        let dashboard = try Self.section(web.office("/").text, "h-difficulties")
+        let shown = dashboard.components(separatedBy: "<a href=\"/difficulties#vm-").dropFirst().map {
+            String($0.prefix { $0 != "\"" })
+        }
+        #expect(shown.count == 10 && Set(shown).isSubset(of: firstIDs), "\(shown)")
+        // Past the end and not a number: the last and the first page, each with its notice.
+        let past = try web.office("/difficulties?page=9")
+        #expect(past.text.contains("Trang 2/2.") && past.text.contains("Không có trang 9: danh sách có 2 trang"))
+        let malformed = try web.office("/difficulties?page=hai")
+        #expect(malformed.text.contains("Trang 1/2.") && malformed.text.contains("“hai” không phải số trang"))
+
+        // Resolved, the first page's first difficulty moves to the closed ones at the end:
+        // the redirect's page is the one that now lists it.
+        let auth = (WebFixture.user, WebFixture.password)
+        let token = try web.csrfToken(on: "/difficulties")
+        let moved = try #require(firstIDs.first)
+        let resolved = try web.request(
+            "/difficulties/\(moved)", method: "POST", auth: auth,
+            form: [("csrf", token), ("action", "resolve"), ("note", "Đã có hướng dẫn")])
+        #expect(resolved.status == 303)
+        #expect(resolved.headers["location"] == "/difficulties?saved=\(moved)#vm-\(moved)")
+        let saved = try web.office("/difficulties?saved=\(moved)")
+        #expect(
+            saved.text.contains("Trang 2/2.") && saved.text.contains("Đã ghi nhận thao tác với vướng mắc \(moved)."))
+        #expect(Self.difficultyIDs(saved.text).last == moved)
+        // A form sent back with its error is shown on its own page too (the last open one: on
+        // the second page still, the first page's now starting one later).
+        let later = try #require(secondIDs.last)
+        let refused = try web.request(
+            "/difficulties/\(later)", method: "POST", auth: auth, form: [("csrf", token), ("action", "resolve")])
+        #expect(refused.status == 422 && refused.text.contains("Trang 2/2."))
+        #expect(refused.text.contains("id=\"note-\(later)-error\">Khi giải quyết"))
     }
 
     @Test func anAreasOverduePageListsEveryTaskMostOverdueFirstAHundredAPage() throws {

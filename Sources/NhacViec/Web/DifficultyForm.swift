@@ -37,6 +37,8 @@ enum DifficultyForm {
         site.logger.notice(
             "difficulty changed",
             metadata: ["difficulty.id": "\(id)", "difficulty.status": "\(target.rawValue)", "web.user": "\(user)"])
-        return WebResponses.redirect("/difficulties?saved=" + WebFormat.segment(id))
+        // Back to the page that now lists it (see DifficultyView.page), at its section.
+        return WebResponses.redirect(
+            "/difficulties?saved=" + WebFormat.segment(id) + "#vm-" + WebFormat.segment(id))
     }
 }

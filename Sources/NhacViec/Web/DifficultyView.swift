@@ -1,12 +1,27 @@
 import Foundation
 
-/// The difficulties units raised (DESIGN §14) with the Office's actions, and the
-/// dashboard's list of those still open.
+/// The difficulties units raised (DESIGN §14) with the Office's actions, a page at a time,
+/// and the dashboard's list of those still open.
 enum DifficultyView {
-    /// Active difficulties (open or forwarded), oldest first, with their age in days.
+    static let path = "/difficulties"
+    /// Fewer than a table's ``WebPaging/pageSize``: each difficulty is a section with its
+    /// history and a form.
+    static let pageSize = 20
+
+    /// The page's order: active ones (open or forwarded) oldest first, then the closed ones
+    /// most recently changed first; ties in the store's order.
+    static func ordered(_ all: [Difficulty]) -> [Difficulty] {
+        all.filter { $0.status.isActive }.sorted { $0.raisedAt < $1.raisedAt }
+            + all.filter { !$0.status.isActive }.sorted { $0.updatedAt > $1.updatedAt }
+    }
+
+    /// The page (from 1) that lists the difficulty at `index` of ``ordered(_:)``.
+    static func pageNumber(index: Int) -> Int { index / pageSize + 1 }
+
+    /// Active difficulties, oldest first, with their age in days: the start of ``ordered(_:)``,
+    /// so the dashboard's first few (fewer than ``pageSize``) are all on `/difficulties`' first page.
     static func openRows(_ view: OfficeView) throws -> [[String: Any]] {
-        let active = try (view.store?.difficulties() ?? []).filter { $0.status.isActive }
-        return active.sorted { $0.raisedAt < $1.raisedAt }.map { row($0, view) }
+        ordered(try view.store?.difficulties() ?? []).prefix { $0.status.isActive }.map { row($0, view) }
     }
 
     static func row(_ difficulty: Difficulty, _ view: OfficeView) -> [String: Any] {
@@ -32,14 +47,23 @@ enum DifficultyView {
         var error: String
     }
 
-    static func page(_ view: OfficeView, csrf: String, saved: String?, form: FormState? = nil) throws -> [String: Any] {
+    /// `/difficulties?page=N`. Without a page, the one listing the difficulty just `saved` or
+    /// sent back with an error (`form`), so the redirect's or the answer's anchor is on it.
+    static func page(
+        _ view: OfficeView, csrf: String, saved: String?, requestedPage: String? = nil, form: FormState? = nil
+    ) throws -> [String: Any] {
         var context = view.base(title: "Vướng mắc của các đơn vị")
         context["saved"] = saved
-        let all = try view.store?.difficulties() ?? []
-        let ordered =
-            all.filter { $0.status.isActive }.sorted { $0.raisedAt < $1.raisedAt }
-            + all.filter { !$0.status.isActive }.sorted { $0.updatedAt > $1.updatedAt }
-        context["difficulties"] = ordered.map { difficulty -> [String: Any] in
+        let ordered = ordered(try view.store?.difficulties() ?? [])
+        var requested = requestedPage
+        if let focus = form?.id ?? (requestedPage == nil ? saved : nil),
+            let index = ordered.firstIndex(where: { $0.id == focus })
+        {
+            requested = "\(pageNumber(index: index))"
+        }
+        let paging = WebPaging(total: ordered.count, requested: requested, size: pageSize)
+        context.merge(paging.context(path: path)) { $1 }
+        context["difficulties"] = ordered[paging.range].map { difficulty -> [String: Any] in
             var row = row(difficulty, view)
             row["action"] = "/difficulties/" + WebFormat.segment(difficulty.id)
             row["csrf"] = csrf

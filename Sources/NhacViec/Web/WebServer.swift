@@ -160,7 +160,9 @@ package struct WebServer: Sendable {
                 return WebResponses.html(
                     site.pages.render(
                         "difficulties",
-                        try DifficultyView.page(view, csrf: site.csrf.token(user: view.user), saved: saved)))
+                        try DifficultyView.page(
+                            view, csrf: site.csrf.token(user: view.user), saved: saved,
+                            requestedPage: request.uri.queryParameters.get("page"))))
             }
         }
         router.post("/difficulties/:id") { request, context in

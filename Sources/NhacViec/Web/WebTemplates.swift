@@ -403,6 +403,7 @@ enum WebTemplates {
         {{/active}}
         </section>
         {{/difficulties}}
+        {{>pager}}
         {{>footer}}
         """
 
