@@ -142,6 +142,28 @@ def follow_every_link():
               f"{path}: the {len(shown)} rows of the dashboard are there, and the {total - len(shown)} it left out")
 
 
+def luminance(css_color):
+    """WCAG's relative luminance of a computed `rgb(…)`/`rgba(…)` colour."""
+    channels = [int(c) / 255 for c in re.findall(r"\d+", css_color)[:3]]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one, other):
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def warning_style(element):
+    """A page-number notice is a warning: amber, not the green of "saved", and readable."""
+    background = element.value_of_css_property("background-color")
+    border = element.value_of_css_property("border-left-color")
+    text = element.value_of_css_property("color")
+    check(background == "rgba(255, 244, 224, 1)", f"the notice is styled as a warning ({background})")
+    check(contrast(text, background) >= 4.5, f"its text contrasts {contrast(text, background):.1f}:1 (4.5 needed)")
+    check(contrast(border, background) >= 3, f"its border contrasts {contrast(border, background):.1f}:1 (3 needed)")
+
+
 def page_numbers():
     for asked, shown, notice in (
         ("99", "Trang 2/2.", "Không có trang 99: danh sách có 2 trang; đây là trang cuối."),
@@ -150,8 +172,9 @@ def page_numbers():
     ):
         driver.get(logged_in + "/overdue/the_che?page=" + asked)
         wait.until(lambda d: heading() == LISTS["/overdue/the_che"])
-        status = driver.find_elements(By.CSS_SELECTOR, "main p.notice[role=status]")
+        status = driver.find_elements(By.CSS_SELECTOR, "main p.warning[role=status]")
         check(status and status[0].text.startswith(notice), f"?page={asked}: {status[0].text if status else None!r}")
+        warning_style(status[0])
         check(pager_text().startswith(shown), f"?page={asked}: shows {shown!r}")
         check(not driver.find_elements(By.CSS_SELECTOR, "main script"), f"?page={asked}: nothing of it runs")
     full_screenshot("list-page-notice.png")

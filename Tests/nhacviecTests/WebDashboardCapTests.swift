@@ -227,13 +227,13 @@ import Testing
         #expect(past.status == 200 && past.text.contains("Trang 2/2."))
         #expect(
             past.text.contains(
-                "<h1>Nhiệm vụ quá hạn: Cải cách thể chế</h1>\n<p class=\"notice\" role=\"status\">"
+                "<h1>Nhiệm vụ quá hạn: Cải cách thể chế</h1>\n<p class=\"warning\" role=\"status\">"
                     + "Không có trang 99: danh sách có 2 trang; đây là trang cuối.</p>"))
         let malformed = try web.office("/overdue/the_che?page=%3Cb%3Ex")
         #expect(malformed.status == 200 && malformed.text.contains("Trang 1/2."))
         #expect(malformed.text.contains("“&lt;b&gt;x” không phải số trang; đây là trang đầu."))
         #expect(!malformed.text.contains("<b>"))
-        #expect(!(try web.office("/overdue/the_che?page=2").text.contains("class=\"notice\"")))
+        #expect(!(try web.office("/overdue/the_che?page=2").text.contains("role=\"status\"")))
         // An area with nothing overdue, and no area at all.
         let empty = try web.office("/overdue/cong_vu")
         #expect(empty.status == 200 && empty.text.contains("Lĩnh vực này không có nhiệm vụ nào quá hạn."))

@@ -43,7 +43,7 @@ enum WebTemplates {
         </header>
         <main id="main">
         <h1>{{title}}</h1>
-        {{#pagerNotice}}<p class="notice" role="status">{{pagerNotice}}</p>{{/pagerNotice}}
+        {{#pagerNotice}}<p class="warning" role="status">{{pagerNotice}}</p>{{/pagerNotice}}
 
         """
 
@@ -514,6 +514,7 @@ enum WebTemplates {
         tr.ok td { background: #eaf6ec; }
         .note { color: #4a4a4a; }
         .notice { background: #eaf6ec; border: 1px solid #2e7d32; padding: .5rem; }
+        .warning { background: #fff4e0; border: 1px solid #8a5300; border-left-width: .4rem; padding: .5rem; }
         .error { color: #a30000; font-weight: bold; margin: .25rem 0; }
         .field { margin: .75rem 0; }
         label { display: block; font-weight: bold; }
