@@ -240,6 +240,30 @@ import Testing
         #expect(none.text.contains("never run"))
     }
 
+    @Test func aUsersFileWithABcryptCostAbove14IsRefusedAtStartAndOnReload() throws {
+        let web = try Self.fixture()
+        try web.start(now: "2024-04-03T09:00:00+07:00")
+        let users = web.daemon.directory.file("web-users")
+        let good = try String(contentsOfFile: users, encoding: .utf8)
+        // The shape of `htpasswd -B -C 15`'s line; nothing runs bcrypt on it.
+        try (good + "lanhdao:$2y$15$" + String(repeating: "a", count: 53) + "\n")
+            .write(toFile: users, atomically: true, encoding: .utf8)
+        let line = good.split(separator: "\n").count + 1
+        let message = "\(users):\(line): error: user 'lanhdao': bcrypt cost 15 is above 14"
+        // On SIGHUP the old users are kept, and the log says which line.
+        kill(try #require(web.processID), SIGHUP)
+        #expect(eventually { web.log.contains("keeping the old config") }, "\(web.log)")
+        #expect(web.log.contains(message), "\(web.log)")
+        #expect(try web.office("/").status == 200)
+        // At start: serve does not run.
+        let refused = try BinaryRunner.run([
+            "serve", "-c", web.daemon.configPath, "--state", web.daemon.statePath, "--listen",
+            "127.0.0.1:\(try DaemonFixture.freePort())",
+        ])
+        #expect(refused.status == 78)
+        #expect(refused.stderr.contains(message), "\(refused.stderr)")
+    }
+
     @Test func sighupReloadsTheConfigAndKeepsTheOldOneWhenItIsBroken() throws {
         let web = try Self.fixture()
         try web.start(now: "2024-04-03T09:00:00+07:00")

@@ -4,9 +4,9 @@ import Testing
 @testable import NhacViec
 
 @Suite struct WebPartsTests {
-    @Test func htpasswdBcryptLinesAreReadTheirY2PrefixMappedAndOtherFormatsIgnored() {
+    @Test func htpasswdBcryptLinesAreReadTheirY2PrefixMappedAndOtherFormatsIgnored() throws {
         // `htpasswd -nbB -C 4 a secret` output, $2y$ as Apache writes it.
-        let users = OfficeUsers(
+        let users = try OfficeUsers(
             parsing: """
                 a:$2y$04$i3S7r4EOX3yCzG1LBylEyu1C8nWat5BN.Po6TAvvFfJAlaHCt/Wye
                 b:$apr1$x$abcdefghijklmnopqrstu
@@ -20,6 +20,38 @@ import Testing
         #expect(users.verify(user: "a", password: "secret"))
         #expect(!users.verify(user: "a", password: "Secret"))
         #expect(!users.verify(user: "b", password: "secret"))
+    }
+
+    /// `$2y$NN$` and 53 characters: the shape is all the cost check reads (no bcrypt run).
+    static func hash(cost: String) -> String {
+        "$2y$\(cost)$" + String(repeating: "a", count: 53)
+    }
+
+    @Test func aBcryptCostAboveTheMaximumRefusesTheFileNamingEachLine() throws {
+        let accepted = try OfficeUsers(
+            parsing: "five:\(Self.hash(cost: "05"))\nfourteen:\(Self.hash(cost: "14"))\n", source: "users")
+        #expect(accepted.count == 2 && accepted.ignored.isEmpty)
+        let error = #expect(throws: WebError.self) {
+            try OfficeUsers(
+                parsing: """
+                    five:\(Self.hash(cost: "05"))
+                    hours:\(Self.hash(cost: "31"))
+                    # a comment
+                    slow:\(Self.hash(cost: "15"))
+                    """, source: "/etc/nhacviec/web-users")
+        }
+        let lines = (error?.message.split(separator: "\n") ?? []).map(String.init)
+        #expect(lines.count == 2)
+        #expect(
+            lines.first
+                == "/etc/nhacviec/web-users:2: error: user 'hours': bcrypt cost 31 is above 14, the most a login may "
+                + "cost; set the password again with htpasswd -B -C 14 /etc/nhacviec/web-users hours (or a lower -C)")
+        #expect(
+            lines.last?.hasPrefix("/etc/nhacviec/web-users:4: error: user 'slow': bcrypt cost 15 is above 14") == true)
+        // No cost, or one below bcrypt's 4: no bcrypt hash, ignored like any other format.
+        let odd = try OfficeUsers(
+            parsing: "three:\(Self.hash(cost: "03"))\nletters:\(Self.hash(cost: "xy"))\n", source: "users")
+        #expect(odd.count == 0 && odd.ignored.count == 2)
     }
 
     @Test func icsLinesFoldAt75OctetsWithoutSplittingCharacters() {
