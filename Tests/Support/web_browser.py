@@ -4,11 +4,18 @@ Office pages of a running `nhacviec serve`, as a clerk would: log in, read the d
 download a consolidated report, set a task's status. Saves screenshots.
 
 Usage: web_browser.py BASE_URL USER PASSWORD OUT_DIR
-Prints one line per check; exits 1 on the first failure."""
-import os, sys, tempfile, time
+Prints one line per check; exits 1 on the first failure. Waits on conditions, never sleeps.
+
+Every click or submit that loads a page goes through `navigate`: it waits for the old
+document to go (its <html> stale) before looking for anything on the new one. Looking
+right after the click would find the old page's elements, still there while the server
+answers, and read them as the new page unloads them: a StaleElementReferenceException
+on a loaded machine (WebDriverWait retries only NoSuchElementException)."""
+import os, sys, tempfile
 from urllib.parse import quote
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, user, password, out = sys.argv[1:5]
@@ -17,7 +24,9 @@ downloads = tempfile.mkdtemp(prefix="nhacviec-downloads-")
 
 from chromium_session import chromium  # noqa: E402 (beside this script)
 driver = chromium("1280,1000")
-wait = WebDriverWait(driver, 20)
+driver.set_page_load_timeout(120)
+# A bound on a failing run's wait, not a synchronisation: generous for a loaded machine.
+wait = WebDriverWait(driver, 90)
 
 
 def check(condition, what):
@@ -27,6 +36,20 @@ def check(condition, what):
         driver.quit()
         sys.exit(1)
     print(f"ok: {what}")
+
+
+def heading():
+    return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def navigate(action, arrived, what):
+    """Performs `action` (a click or a submit on the current page), waits for that page
+    to be replaced, then for the new page's <h1> to satisfy `arrived`."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    wait.until(expected_conditions.staleness_of(old), f"{what}: the page was not replaced")
+    # A new document: its heading is looked up in it (absent while it loads, which the wait allows).
+    wait.until(lambda d: arrived(heading()), f"{what}: not the expected page")
 
 
 def full_screenshot(name):
@@ -42,8 +65,8 @@ try:
     # the browser keeps them for the rest of the visit (downloads included).
     scheme, rest = base.split("://", 1)
     driver.get(f"{scheme}://{quote(user, safe='')}:{quote(password, safe='')}@{rest}/")
-    heading = driver.find_element(By.TAG_NAME, "h1").text
-    check(heading == "Tổng quan tình hình thực hiện", f"dashboard heading: {heading!r}")
+    title = heading()
+    check(title == "Tổng quan tình hình thực hiện", f"dashboard heading: {title!r}")
     body = driver.find_element(By.TAG_NAME, "main").text
     check("Phòng Quản lý đầu tư" in body and "Chưa gửi" in body, "each unit's report state is shown")
     overdue = driver.find_element(By.ID, "h-overdue").text
@@ -59,31 +82,29 @@ try:
     full_screenshot("dashboard.png")
 
     # Download the March report from the period page, reached through the menu.
-    driver.find_element(By.LINK_TEXT, "Kỳ báo cáo").click()
-    wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Các kỳ báo cáo")
-    driver.find_element(By.LINK_TEXT, "tháng 3/2024").click()
-    wait.until(lambda d: "tháng 3/2024" in d.find_element(By.TAG_NAME, "h1").text)
+    navigate(driver.find_element(By.LINK_TEXT, "Kỳ báo cáo").click, lambda h: h == "Các kỳ báo cáo", "menu")
+    navigate(driver.find_element(By.LINK_TEXT, "tháng 3/2024").click, lambda h: "tháng 3/2024" in h, "period")
     full_screenshot("period.png")
+    # A download replaces no page: what is waited for is the file, complete (Chromium
+    # writes it under a .crdownload name first and renames it when done).
     driver.find_element(By.PARTIAL_LINK_TEXT, "Văn bản Word").click()
     target = os.path.join(downloads, "bao-cao-cchc-2024-03.docx")
-    deadline = time.time() + 20
-    while time.time() < deadline and not os.path.exists(target):
-        time.sleep(0.2)
+    wait.until(lambda d: os.path.exists(target), "the Word report was not downloaded")
     check(os.path.exists(target), "the Word report was downloaded")
     with open(target, "rb") as f:
         check(f.read(2) == b"PK", "the download is a DOCX (zip) file")
 
     # Set II.3's status through the form.
-    driver.find_element(By.LINK_TEXT, "Nhiệm vụ").click()
-    wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Các nhiệm vụ của kế hoạch")
-    driver.find_element(By.LINK_TEXT, "II.3").click()
-    wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("Nhiệm vụ II.3"))
+    navigate(driver.find_element(By.LINK_TEXT, "Nhiệm vụ").click, lambda h: h == "Các nhiệm vụ của kế hoạch", "menu")
+    navigate(driver.find_element(By.LINK_TEXT, "II.3").click, lambda h: h.startswith("Nhiệm vụ II.3"), "task")
     Select(driver.find_element(By.ID, "status")).select_by_value("done")
     driver.find_element(By.ID, "progress").send_keys("100")
     driver.find_element(By.ID, "note").send_keys("Đã ban hành Quyết định số 45/QĐ-BQL")
     full_screenshot("task-form.png")
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait.until(lambda d: "Đã lưu tình trạng mới." in d.find_element(By.TAG_NAME, "main").text)
+    # The POST answers 303 to the task's page, which says it saved.
+    navigate(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click,
+             lambda h: h.startswith("Nhiệm vụ II.3"), "saving the status")
+    check("Đã lưu tình trạng mới." in driver.find_element(By.TAG_NAME, "main").text, "the page says it saved")
     facts = driver.find_element(By.CSS_SELECTOR, "dl.facts").text
     check("Đã hoàn thành" in facts, "the task now shows as done")
     history = driver.find_element(By.ID, "h-history").find_element(By.XPATH, "..").text
