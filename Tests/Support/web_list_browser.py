@@ -7,12 +7,15 @@ link, Enter. On each list page: its heading, its count, every row across its pag
 and not a number; then the same walk with JavaScript switched off. Saves screenshots.
 
 Usage: web_list_browser.py BASE_URL USER PASSWORD OUT_DIR
-Prints one line per check; exits 1 on the first failure. Waits on conditions, never sleeps."""
+Prints one line per check; exits 1 on the first failure. Waits on conditions, never sleeps;
+after a link is followed, for the old page to go (its <html> stale) before reading the new
+one, whose elements would otherwise be the old page's, unloaded while being read."""
 import os, re, sys
 from urllib.parse import quote
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, user, password, out = sys.argv[1:5]
@@ -80,9 +83,16 @@ def pager_text():
     return found[0].text if found else ""
 
 
+def follow(action):
+    """Performs `action` (which follows a link) and waits until it has replaced the page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    wait.until(expected_conditions.staleness_of(old), "the link did not replace the page")
+
+
 def press_on(path, most=600):
-    """Tabs from the top of the page to the link to `path` and presses Enter; False when
-    the keyboard never reaches it."""
+    """Tabs from the top of the page to the link to `path`, presses Enter and waits for the
+    page it leads to replace this one; False when the keyboard never reaches it."""
     driver.find_element(By.TAG_NAME, "body").click()
     driver.execute_script("window.scrollTo(0, 0); document.activeElement.blur()")
     for _ in range(most):
@@ -90,7 +100,7 @@ def press_on(path, most=600):
         active = driver.switch_to.active_element
         href = active.get_attribute("href") or ""
         if href and path_of(href) == path:
-            active.send_keys(Keys.ENTER)
+            follow(lambda: active.send_keys(Keys.ENTER))
             return True
     return False
 
@@ -193,13 +203,13 @@ try:
     driver.get(logged_in + "/")
     wait.until(lambda d: heading() == "Tổng quan tình hình thực hiện")
     check("<script" not in driver.page_source, "the dashboard has no script")
-    driver.find_element(By.CSS_SELECTOR, "p.more a[href='/overdue/the_che']").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "p.more a[href='/overdue/the_che']").click)
     wait.until(lambda d: heading() == LISTS["/overdue/the_che"])
-    driver.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click)
     wait.until(lambda d: pager_text().startswith("Trang 2/2."))
     check(len(driver.find_elements(By.CSS_SELECTOR, "main tbody tr")) == 5, "without JavaScript: page 2 of the list")
     driver.save_screenshot(os.path.join(out, "list-no-javascript.png"))
-    driver.find_element(By.CSS_SELECTOR, "nav.pager a[rel=prev]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "nav.pager a[rel=prev]").click)
     wait.until(lambda d: pager_text().startswith("Trang 1/2."))
     check(len(driver.find_elements(By.CSS_SELECTOR, "main tbody tr")) == 100, "without JavaScript: back on page 1")
 except SystemExit:
