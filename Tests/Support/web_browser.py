@@ -6,23 +6,23 @@ download a consolidated report, set a task's status. Saves screenshots.
 Usage: web_browser.py BASE_URL USER PASSWORD OUT_DIR
 Prints one line per check; exits 1 on the first failure. Waits on conditions, never sleeps.
 
-Every click or submit that loads a page goes through `navigate`: it waits for the old
-document to go (its <html> stale) before looking for anything on the new one. Looking
-right after the click would find the old page's elements, still there while the server
-answers, and read them as the new page unloads them: a StaleElementReferenceException
-on a loaded machine (WebDriverWait retries only NoSuchElementException)."""
+Every click or submit that loads a page goes through `navigate`: it acts on a page that
+has finished loading, then waits for that document to go (its <html> replaced) before
+looking for anything on the new one. Looking right after the click would find the old
+page's elements, still there while the server answers, and read them as the new page
+unloads them: a StaleElementReferenceException on a loaded machine (WebDriverWait
+retries only NoSuchElementException)."""
 import os, sys, tempfile
 from urllib.parse import quote
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, user, password, out = sys.argv[1:5]
 os.makedirs(out, exist_ok=True)
 downloads = tempfile.mkdtemp(prefix="nhacviec-downloads-")
 
-from chromium_session import chromium  # noqa: E402 (beside this script)
+from chromium_session import chromium, replaced  # noqa: E402 (beside this script)
 driver = chromium("1280,1000")
 driver.set_page_load_timeout(120)
 # A bound on a failing run's wait, not a synchronisation: generous for a loaded machine.
@@ -42,13 +42,19 @@ def heading():
     return driver.find_element(By.TAG_NAME, "h1").text
 
 
-def navigate(action, arrived, what):
-    """Performs `action` (a click or a submit on the current page), waits for that page
-    to be replaced, then for the new page's <h1> to satisfy `arrived`."""
+def loaded(d):
+    return d.execute_script("return document.readyState") == "complete"
+
+
+def navigate(locator, arrived, what):
+    """Clicks the element at `locator` (a link or a form's button) once the current page
+    has loaded, waits for that page to be replaced and the new one to load, then for the
+    new page's <h1> to satisfy `arrived`."""
+    wait.until(loaded, f"{what}: the page before did not finish loading")
     old = driver.find_element(By.TAG_NAME, "html")
-    action()
-    wait.until(expected_conditions.staleness_of(old), f"{what}: the page was not replaced")
-    # A new document: its heading is looked up in it (absent while it loads, which the wait allows).
+    driver.find_element(*locator).click()
+    wait.until(lambda d: replaced(old), f"{what}: the page was not replaced")
+    wait.until(loaded, f"{what}: the new page did not finish loading")
     wait.until(lambda d: arrived(heading()), f"{what}: not the expected page")
 
 
@@ -82,8 +88,8 @@ try:
     full_screenshot("dashboard.png")
 
     # Download the March report from the period page, reached through the menu.
-    navigate(driver.find_element(By.LINK_TEXT, "Kỳ báo cáo").click, lambda h: h == "Các kỳ báo cáo", "menu")
-    navigate(driver.find_element(By.LINK_TEXT, "tháng 3/2024").click, lambda h: "tháng 3/2024" in h, "period")
+    navigate((By.LINK_TEXT, "Kỳ báo cáo"), lambda h: h == "Các kỳ báo cáo", "menu")
+    navigate((By.LINK_TEXT, "tháng 3/2024"), lambda h: "tháng 3/2024" in h, "period")
     full_screenshot("period.png")
     # A download replaces no page: what is waited for is the file, complete (Chromium
     # writes it under a .crdownload name first and renames it when done).
@@ -95,14 +101,14 @@ try:
         check(f.read(2) == b"PK", "the download is a DOCX (zip) file")
 
     # Set II.3's status through the form.
-    navigate(driver.find_element(By.LINK_TEXT, "Nhiệm vụ").click, lambda h: h == "Các nhiệm vụ của kế hoạch", "menu")
-    navigate(driver.find_element(By.LINK_TEXT, "II.3").click, lambda h: h.startswith("Nhiệm vụ II.3"), "task")
+    navigate((By.LINK_TEXT, "Nhiệm vụ"), lambda h: h == "Các nhiệm vụ của kế hoạch", "menu")
+    navigate((By.LINK_TEXT, "II.3"), lambda h: h.startswith("Nhiệm vụ II.3"), "task")
     Select(driver.find_element(By.ID, "status")).select_by_value("done")
     driver.find_element(By.ID, "progress").send_keys("100")
     driver.find_element(By.ID, "note").send_keys("Đã ban hành Quyết định số 45/QĐ-BQL")
     full_screenshot("task-form.png")
     # The POST answers 303 to the task's page, which says it saved.
-    navigate(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click,
+    navigate((By.CSS_SELECTOR, "form button[type=submit]"),
              lambda h: h.startswith("Nhiệm vụ II.3"), "saving the status")
     check("Đã lưu tình trạng mới." in driver.find_element(By.TAG_NAME, "main").text, "the page says it saved")
     facts = driver.find_element(By.CSS_SELECTOR, "dl.facts").text

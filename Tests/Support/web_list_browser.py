@@ -15,7 +15,6 @@ from urllib.parse import quote
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, user, password, out = sys.argv[1:5]
@@ -24,7 +23,7 @@ scheme, rest = base.split("://", 1)
 # The credentials typed into the browser's prompt, given here in the URL.
 logged_in = f"{scheme}://{quote(user, safe='')}:{quote(password, safe='')}@{rest}"
 
-from chromium_session import chromium  # noqa: E402 (beside this script)
+from chromium_session import chromium, replaced  # noqa: E402 (beside this script)
 driver = chromium("1280,1000")
 driver.set_page_load_timeout(120)
 wait = WebDriverWait(driver, 90)
@@ -83,11 +82,18 @@ def pager_text():
     return found[0].text if found else ""
 
 
+def loaded(d):
+    return d.execute_script("return document.readyState") == "complete"
+
+
 def follow(action):
-    """Performs `action` (which follows a link) and waits until it has replaced the page."""
+    """Performs `action` (which follows a link) on a page that has loaded, and waits until
+    the page it leads to has replaced this one and loaded."""
+    wait.until(loaded, "the page did not finish loading")
     old = driver.find_element(By.TAG_NAME, "html")
     action()
-    wait.until(expected_conditions.staleness_of(old), "the link did not replace the page")
+    wait.until(lambda d: replaced(old), "the link did not replace the page")
+    wait.until(loaded, "the new page did not finish loading")
 
 
 def press_on(path, most=600):
