@@ -70,6 +70,25 @@ def kib(text):
     return int(text.split()[0])
 
 
+def anonymous_by_mapping(pid):
+    """[(KiB, name)] of anonymous memory by mapping: [heap], thread stacks and unnamed
+    areas ("anon"), and each library's copy-on-write pages (relocations, .data, .bss)."""
+    totals = collections.Counter()
+    name = "?"
+    try:
+        with open(f"/proc/{pid}/smaps") as smaps:
+            for line in smaps:
+                fields = line.split()
+                if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+                    path = fields[5] if len(fields) > 5 else "anon"
+                    name = os.path.basename(path) if path.startswith("/") else path
+                elif fields and fields[0] == "Anonymous:":
+                    totals[name] += int(fields[1])
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        return []
+    return [(size, name) for name, size in totals.most_common() if size]
+
+
 work = tempfile.mkdtemp(prefix="nhacviec-idle-")
 environment = {k: v for k, v in os.environ.items() if k not in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID")}
 log_path = os.path.join(work, "daemon.log")
@@ -125,6 +144,11 @@ try:
     print(f"idle: VmRSS {rss / 1024:.1f} MiB, VmHWM {hwm / 1024:.1f} MiB "
           f"(RssAnon {kib(status.get('RssAnon', '0 kB')) / 1024:.1f} MiB, "
           f"RssFile {kib(status.get('RssFile', '0 kB')) / 1024:.1f} MiB: mapped libraries and files)")
+    parts = anonymous_by_mapping(daemon.pid)
+    if parts:
+        shown = ", ".join(f"{name} {size / 1024:.2f}" for size, name in parts[:8])
+        rest = sum(size for size, _ in parts[8:])
+        print(f"idle: RssAnon by mapping (MiB): {shown}, others {rest / 1024:.2f}")
     print(f"idle: wake-ups (context switches, all threads) {wakeups} in {window:.0f} s "
           f"= {wakeups * 60 / window:.1f} per minute")
     busy = [(tid, n) for tid, n in per_thread.most_common() if n]

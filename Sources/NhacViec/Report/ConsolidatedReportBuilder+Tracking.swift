@@ -20,7 +20,7 @@ extension ConsolidatedReportBuilder {
         // older than it (a change recorded in between only makes them newer).
         guard let version = try data.taskStatusesVersion(asOf: compiledAt) else { return try judge() }
         let compileDay = WallClock(timeZone: config.organization.timeZone).localDate(of: compiledAt)
-        return try memo.results.value(
+        return try memo.results(
             for: .init(period: period, compileDay: compileDay, statuses: version), judge)
     }
 

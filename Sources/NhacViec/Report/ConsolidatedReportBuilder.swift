@@ -24,12 +24,17 @@ import Foundation
 package struct ConsolidatedReportBuilder: Sendable {
     package let config: Config
     package let calendar: WorkingCalendar
-    /// What this builder works out once from the config; kept as long as the builder is.
-    let memo = ReportBuilderMemo()
+    /// What this builder works out once and, when made with `keepsWork`, keeps as long
+    /// as the builder lives.
+    let memo: ReportBuilderMemo
 
-    package init(config: Config, calendar: WorkingCalendar) {
+    /// `keepsWork`: keep the config's facts, recent periods' due dates and recent task
+    /// results between calls (see ``ReportBuilderMemo``); for a long-lived builder asked
+    /// often, like the Office's pages.
+    package init(config: Config, calendar: WorkingCalendar, keepsWork: Bool = false) {
         self.config = config
         self.calendar = calendar
+        self.memo = ReportBuilderMemo(keeps: keepsWork)
     }
 
     /// The report for `period` as of `asOf` (truncated to whole seconds, so the JSON
@@ -106,7 +111,7 @@ package struct ConsolidatedReportBuilder: Sendable {
         Date(timeIntervalSince1970: asOf.timeIntervalSince1970.rounded(.down))
     }
 
-    /// The tasks' due dates for `period`, worked out once per builder.
+    /// The tasks' due dates for `period`, worked out once per builder that keeps its work.
     func periodDatesKept(_ period: ReportPeriod) -> ReportPeriodDates {
         memo.dates(of: period) { periodDates(period) }
     }

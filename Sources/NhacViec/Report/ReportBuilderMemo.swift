@@ -1,7 +1,11 @@
 import Foundation
 
 /// What a ``ConsolidatedReportBuilder`` works out once and keeps, for as long as the
-/// builder lives (`serve` keeps one per config generation; a reload brings a new one):
+/// builder lives, when it was made to keep its work (`serve` keeps one such builder per
+/// config generation; a reload brings a new one). The daemon and the CLI compile a
+/// period once in a while and keep nothing: a few megabytes of results held between
+/// monthly compiles would be most of the idle daemon's private memory (issue 15).
+/// What is kept:
 /// - the config's facts, and the tasks' due dates of the few periods asked about lately:
 ///   they depend only on the config, the calendar and the period;
 /// - the task results of the last moments asked about, keyed by the period, the compile
@@ -21,17 +25,30 @@ final class ReportBuilderMemo: Sendable {
         let statuses: TaskStatusesVersion
     }
 
+    /// Whether anything is kept; when not, every value is worked out when asked for.
+    let keeps: Bool
     private let facts = RecentValues<Bool, ReportPlanFacts>(limit: 1)
     let periods = RecentValues<ReportPeriod, ReportPeriodDates>(limit: periodLimit)
     let results = RecentValues<ResultKey, ConsolidatedReport.TaskResults>(limit: resultLimit)
 
+    init(keeps: Bool) {
+        self.keeps = keeps
+    }
+
     /// The facts, worked out by `make` the first time.
     func facts(_ make: () -> ReportPlanFacts) -> ReportPlanFacts {
-        facts.value(for: true, make)
+        keeps ? facts.value(for: true, make) : make()
     }
 
     /// The due dates of `period`, worked out by `make` when not kept.
     func dates(of period: ReportPeriod, _ make: () -> ReportPeriodDates) -> ReportPeriodDates {
-        periods.value(for: period, make)
+        keeps ? periods.value(for: period, make) : make()
+    }
+
+    /// The task results judged under `key`, worked out by `make` when not kept.
+    func results(
+        for key: ResultKey, _ make: () throws -> ConsolidatedReport.TaskResults
+    ) rethrows -> ConsolidatedReport.TaskResults {
+        keeps ? try results.value(for: key, make) : try make()
     }
 }

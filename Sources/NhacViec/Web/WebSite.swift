@@ -197,7 +197,7 @@ package final class WebSite: @unchecked Sendable {
         let calendar = WorkingCalendar(rules: config.calendar.rules)
         return Loaded(
             config: config, calendar: calendar, users: users, signer: signer,
-            builder: ConsolidatedReportBuilder(config: config, calendar: calendar),
+            builder: ConsolidatedReportBuilder(config: config, calendar: calendar, keepsWork: true),
             nextStep: WebNextStep(config: config, calendar: calendar))
     }
 }

@@ -12,6 +12,13 @@ import Testing
         return ConsolidatedReportBuilder(config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
     }
 
+    /// A builder like the Office's pages keep: it keeps what it works out between calls.
+    static func keepingBuilder() throws -> ConsolidatedReportBuilder {
+        let config = try ReportFixture.config()
+        return ConsolidatedReportBuilder(
+            config: config, calendar: WorkingCalendar(rules: config.calendar.rules), keepsWork: true)
+    }
+
     /// March 2024 from its first days to after its report was compiled, through the
     /// days its tasks fall due and its reports arrive.
     static let moments = [
@@ -20,7 +27,7 @@ import Testing
     ].map(ReportFixture.at)
 
     @Test(arguments: moments) func taskResultsAndUnitReportsAreThoseOfTheWholeReport(asOf: Date) throws {
-        let builder = try Self.freshBuilder()
+        let builder = try Self.keepingBuilder()
         let data = ReportFixture.data()
         let whole = try Self.freshBuilder().build(period: ReportFixture.period, asOf: asOf, data: data)
         #expect(try builder.taskResults(period: ReportFixture.period, asOf: asOf, data: data) == whole.tasks)
@@ -29,7 +36,7 @@ import Testing
     }
 
     @Test func aBuilderAskedAboutMorePeriodsThanItKeepsSaysWhatFreshOnesSay() throws {
-        let builder = try Self.freshBuilder()
+        let builder = try Self.keepingBuilder()
         let data = ReportFixture.data()
         var period = ReportPeriod(year: 2024, month: 1, kind: .calendarMonth)
         var periods: [ReportPeriod] = []
@@ -48,7 +55,7 @@ import Testing
     }
 
     @Test func aStatusRecordedAfterAReportWasBuiltShowsInTheNextOne() throws {
-        let builder = try Self.freshBuilder()
+        let builder = try Self.keepingBuilder()
         var data = ReportFixture.data()
         let before = try builder.taskResults(period: ReportFixture.period, asOf: ReportFixture.asOf, data: data)
         let line = { (results: ConsolidatedReport.TaskResults) in

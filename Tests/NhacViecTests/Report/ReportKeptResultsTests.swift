@@ -10,7 +10,8 @@ import Testing
 @Suite struct ReportKeptResultsTests {
     static func builder() throws -> ConsolidatedReportBuilder {
         let config = try ReportFixture.config()
-        return ConsolidatedReportBuilder(config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
+        return ConsolidatedReportBuilder(
+            config: config, calendar: WorkingCalendar(rules: config.calendar.rules), keepsWork: true)
     }
 
     static func status(_ results: ConsolidatedReport.TaskResults, _ id: String) -> ReportTaskStatus? {
@@ -79,5 +80,22 @@ import Testing
         data.history["I.3"] = [RecordedTaskStatus(status: .done, at: Self.asOf.addingTimeInterval(-60))]
         #expect(Self.status(try builder.taskResults(period: Self.period, asOf: Self.asOf, data: data), "I.3") == .done)
         #expect(builder.memo.results.count == 0)
+    }
+
+    /// The daemon's and the CLI's builders compile a period now and then: they keep
+    /// nothing between calls, so an idle daemon holds no results of last month's report.
+    @Test func aBuilderNotMadeToKeepItsWorkKeepsNothing() throws {
+        try StoreFixture.withStateDirectory { directory in
+            let store = try StateStore(directory: directory)
+            let config = try ReportFixture.config()
+            let builder = ConsolidatedReportBuilder(
+                config: config, calendar: WorkingCalendar(rules: config.calendar.rules))
+            let whole = try builder.build(period: Self.period, asOf: Self.asOf, data: store)
+            let results = try builder.taskResults(period: Self.period, asOf: Self.asOf, data: store)
+            #expect(results == whole.tasks)
+            #expect(builder.memo.results.count == 0)
+            #expect(builder.memo.periods.count == 0)
+            #expect(try Self.builder().taskResults(period: Self.period, asOf: Self.asOf, data: store) == results)
+        }
     }
 }
