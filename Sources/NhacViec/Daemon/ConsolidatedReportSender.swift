@@ -96,7 +96,7 @@ final class ConsolidatedReportSender {
         try store.recordIntents(digests, now: now)
         for digest in digests {
             if let email = publisher.email(compiled, digest: digest) {
-                outgoing.emails.append((digest, email))
+                outgoing.emails.append((digest, { email }))
             } else {
                 dispatcher.recordDead(
                     digest.key, now: now, error: "\(digest.recipient) has no email address", summary: &summary)

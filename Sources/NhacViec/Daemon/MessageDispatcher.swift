@@ -45,7 +45,7 @@ final class MessageDispatcher {
     ) {
         guard !outgoing.isEmpty else { return }
         let ordered = outgoing.mostUrgentFirst()
-        let batch = delivery.start(emails: ordered.emails.map(\.1), webhooks: ordered.calls.map(\.1))
+        let batch = delivery.start(composing: ordered.emails.map(\.1), webhooks: ordered.calls.map(\.1))
         let monotonic = ContinuousClock()
         var stopDeadline: ContinuousClock.Instant?
         while true {

@@ -1,6 +1,10 @@
-/// Composed messages whose intents are recorded, each with the digest it carries.
+/// Messages whose intents are recorded, each with the digest it carries. An e-mail is
+/// composed when its turn to be sent comes (``DeliveryBatch`` keeps a window of them
+/// out), not all before the first goes: a morning burst then never holds hundreds of
+/// rendered digests at once, whose pieces, freed between the few that live on, would
+/// leave the idle daemon's heap holding the burst's peak (issue 15).
 struct OutgoingMessages {
-    var emails: [(Digest, EmailMessage)] = []
+    var emails: [(Digest, DeliveryService.ComposeEmail)] = []
     var calls: [(Digest, WebhookRequest)] = []
 
     var isEmpty: Bool { emails.isEmpty && calls.isEmpty }

@@ -181,7 +181,7 @@ package final class ReminderEngine {
         logger.info(
             "resending unfinished deliveries", metadata: ["delivery.count": "\(digests.count + reportEmails.count)"])
         var outgoing = compose(digests, now: now, summary: &summary)
-        outgoing.emails += reportEmails
+        outgoing.emails += reportEmails.map { digest, email in (digest, { email }) }
         dispatcher.deliver(
             outgoing, now: now, summary: &summary,
             attemptsSoFar: Dictionary(
@@ -190,7 +190,9 @@ package final class ReminderEngine {
     }
 
     /// Turns digests into emails and webhook calls; a digest that can't be composed
-    /// (no address, an unusable webhook) is dead-lettered with the reason.
+    /// (no address, an unusable webhook) is dead-lettered with the reason. E-mails are
+    /// composed, their refused-mail list claimed and their forms attached when their
+    /// turn to be sent comes (see ``OutgoingMessages``).
     private func compose(_ digests: [Digest], now: Date, summary: inout PassSummary) -> OutgoingMessages {
         var outgoing = OutgoingMessages()
         guard !digests.isEmpty else { return outgoing }
@@ -200,15 +202,23 @@ package final class ReminderEngine {
         for digest in digests {
             switch digest.channel {
             case .email:
-                guard
-                    var message = composer.email(
-                        for: digest, taskStatus: taskStatus, rejectedMail: rejectedMail.rejections(for: digest))
-                else {
+                guard composer.hasEmailAddress(digest) else {
                     unusable.append((digest.key, "\(digest.recipient) has no email address"))
                     continue
                 }
-                message.attachments += forms.attachments(for: digest)
-                outgoing.emails.append((digest, message))
+                outgoing.emails.append(
+                    (
+                        digest,
+                        { [composer, forms, rejectedMail] in
+                            let rejections = rejectedMail.rejections(for: digest)
+                            guard
+                                var message = composer.email(
+                                    for: digest, taskStatus: taskStatus, rejectedMail: rejections)
+                            else { return nil }
+                            message.attachments += forms.attachments(for: digest)
+                            return message
+                        }
+                    ))
             case .webhook(let id):
                 guard let webhook = delivery.webhook(id),
                     let request = composer.webhook(

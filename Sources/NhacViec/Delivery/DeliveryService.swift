@@ -117,14 +117,28 @@ package final class DeliveryService: Sendable {
         smtp == nil ? "outbox" : "smtp"
     }
 
+    /// An e-mail composed when its turn to be sent comes, on the thread draining the
+    /// batch; nil when it cannot be composed any more (its recipient has no address).
+    package typealias ComposeEmail = () -> EmailMessage?
+
+    /// The outcome of an e-mail that could not be composed when its turn came.
+    static let notComposed = DeliveryOutcome.failed(
+        DeliveryFailure(.permanent, reason: "the message could not be composed: its recipient has no e-mail address"))
+
+    /// Starts sending composed messages; see ``start(composing:webhooks:)``.
+    package func start(emails: [EmailMessage], webhooks requests: [WebhookRequest]) -> DeliveryBatch {
+        start(composing: emails.map { message in { message } }, webhooks: requests)
+    }
+
     /// Starts sending: e-mails (over up to `delivery.email.connections` SMTP sessions,
     /// each on its own thread) and webhook calls (on the curl worker thread) at once,
     /// in the order given (the caller puts the most urgent first); outbox writes as
     /// the caller drains the batch. The caller takes each
     /// outcome with ``DeliveryBatch/next(timeout:)`` and commits it before the next
     /// (DESIGN §5); the calling thread only ever waits with a timeout, so a stop
-    /// request is seen within that timeout.
-    package func start(emails: [EmailMessage], webhooks requests: [WebhookRequest]) -> DeliveryBatch {
+    /// request is seen within that timeout. Each e-mail is composed on the calling
+    /// thread just before it is handed over, so only a window of them exists at once.
+    package func start(composing emails: [ComposeEmail], webhooks requests: [WebhookRequest]) -> DeliveryBatch {
         // Twice the sessions: each session has its next message ready while the
         // caller commits the last one's outcome.
         let batch = DeliveryBatch(
@@ -144,14 +158,16 @@ package final class DeliveryService: Sendable {
                 }
             }
         }
-        for (index, message) in emails.enumerated() {
+        for (index, compose) in emails.enumerated() {
             if let smtp {
                 batch.addTransfer(.email(index)) {
+                    guard let message = compose() else { return mailbox.complete(.email(index), Self.notComposed) }
                     smtp.start(message, shouldStart: { mailbox.shouldStart() }) { mailbox.complete(.email(index), $0) }
                 }
             } else {
                 batch.addLocal(.email(index)) { [outbox] in
-                    Self.write { () throws(DeliveryError) in try outbox.write(message) }
+                    guard let message = compose() else { return Self.notComposed }
+                    return Self.write { () throws(DeliveryError) in try outbox.write(message) }
                 }
             }
         }
