@@ -73,29 +73,50 @@ extension WebServer {
         return try await blocking(site) { try handle(user, form) }
     }
 
-    /// A state written by a newer nhacviec answers 503 with what to do (logged once); any other
-    /// failure 500 with a page that points to the log, where the error is.
+    /// Builds a page on the workers; see ``onWorkers(_:_:)`` for what a failure answers.
     static func blocking(_ site: WebSite, _ work: @escaping @Sendable () throws -> Response) async throws -> Response {
+        switch await onWorkers(site, work) {
+        case .done(let response), .answered(let response): response
+        }
+    }
+
+    /// What ``onWorkers(_:_:)`` got: the work's value, or the answer its failure gets.
+    enum WorkerOutcome<Value> {
+        case done(Value)
+        case answered(Response)
+    }
+
+    /// Runs `work` on the workers, never on the threads every connection shares. A full pool
+    /// or a state being set up answers 503 (counted); a state written by a newer nhacviec
+    /// 503 with what to do (logged once); any other failure 500 with a page that points to
+    /// the log, where the error is.
+    static func onWorkers<Value: Sendable>(
+        _ site: WebSite, _ work: @escaping @Sendable () throws -> Value
+    ) async -> WorkerOutcome<Value> {
         do {
-            return try await site.workers.run(work)
+            return .done(try await site.workers.run(work))
         } catch is WebBusy {
-            return busy(site)
+            return .answered(busy(site))
         } catch let error as StoreError where error.code == .setupInProgress {
-            return settingUp(site)
+            return .answered(settingUp(site))
         } catch let error as StoreError where error.code == .newerSchema {
             site.noteNewerSchema(error)
-            return WebResponses.html(
-                site.pages.render("message", site.messageContext(title: "Tạm ngừng phục vụ", text: newerSchemaText)),
-                status: .serviceUnavailable)
+            return .answered(
+                WebResponses.html(
+                    site.pages.render(
+                        "message", site.messageContext(title: "Tạm ngừng phục vụ", text: newerSchemaText)),
+                    status: .serviceUnavailable))
         } catch {
             site.logger.error("request failed", metadata: ["error": "\(error)"])
-            return WebResponses.html(
-                site.pages.render(
-                    "message",
-                    site.messageContext(
-                        title: "Đã có lỗi", text: "Không lập được trang này; chi tiết lỗi có trong nhật ký của dịch vụ."
-                    )),
-                status: .internalServerError)
+            return .answered(
+                WebResponses.html(
+                    site.pages.render(
+                        "message",
+                        site.messageContext(
+                            title: "Đã có lỗi",
+                            text: "Không lập được trang này; chi tiết lỗi có trong nhật ký của dịch vụ."
+                        )),
+                    status: .internalServerError))
         }
     }
 

@@ -231,13 +231,15 @@ package struct WebServer: Sendable {
             // The link is checked against the state, which the first request opens (SQLite,
             // perhaps waiting for the daemon's setup lock): on the workers like any page, never
             // on the threads every connection shares.
+            let checked = await Self.onWorkers(site) {
+                let view = try Self.view(site, user: "")
+                return (view, Self.unitLink(site, view, context))
+            }
+            let view: OfficeView
             let verified: UnitLink?
-            do {
-                verified = try await site.workers.run { Self.unitLink(site, try Self.view(site, user: ""), context) }
-            } catch is WebBusy {
-                return Self.busy(site)
-            } catch let error as StoreError where error.code == .setupInProgress {
-                return Self.settingUp(site)
+            switch checked {
+            case .done(let value): (view, verified) = value
+            case .answered(let response): return response
             }
             guard let link = verified else { return WebResponses.forbidden() }
             guard site.allowPost(link: link.description, limit: UnitReportPage.postsPerHour) else {
@@ -254,16 +256,14 @@ package struct WebServer: Sendable {
                 else { return Self.csrfRefused() }
                 return try await Self.blocking(site) {
                     try UnitReportForm.handle(
-                        site: site, view: try Self.view(site, user: ""), link: link, action: Self.linkPath(context),
-                        upload: upload)
+                        site: site, view: view, link: link, action: Self.linkPath(context), upload: upload)
                 }
             }
             let form = try await Self.form(&request)
             guard site.csrf.isValid(form["csrf"] ?? "", user: csrfUser) else { return Self.csrfRefused() }
             return try await Self.blocking(site) {
                 try UnitReportForm.handle(
-                    site: site, view: try Self.view(site, user: ""), link: link, action: Self.linkPath(context),
-                    form: form)
+                    site: site, view: view, link: link, action: Self.linkPath(context), form: form)
             }
         }
         router.get("/ics/:file") { request, context in
