@@ -206,19 +206,7 @@ package final class ReminderEngine {
                     unusable.append((digest.key, "\(digest.recipient) has no email address"))
                     continue
                 }
-                outgoing.emails.append(
-                    (
-                        digest,
-                        { [composer, forms, rejectedMail] in
-                            let rejections = rejectedMail.rejections(for: digest)
-                            guard
-                                var message = composer.email(
-                                    for: digest, taskStatus: taskStatus, rejectedMail: rejections)
-                            else { return nil }
-                            message.attachments += forms.attachments(for: digest)
-                            return message
-                        }
-                    ))
+                outgoing.emails.append((digest, composing(digest, taskStatus: taskStatus)))
             case .webhook(let id):
                 guard let webhook = delivery.webhook(id),
                     let request = composer.webhook(
@@ -233,6 +221,20 @@ package final class ReminderEngine {
         }
         for (key, reason) in unusable { dispatcher.recordDead(key, now: now, error: reason, summary: &summary) }
         return outgoing
+    }
+
+    /// The digest's e-mail, composed when called: its refused-mail list claimed and its
+    /// forms attached then, when its turn to be sent comes.
+    private func composing(
+        _ digest: Digest, taskStatus: @escaping (String) -> TaskStatus?
+    ) -> DeliveryService.ComposeEmail {
+        { [composer, forms, rejectedMail] in
+            let rejections = rejectedMail.rejections(for: digest)
+            guard var message = composer.email(for: digest, taskStatus: taskStatus, rejectedMail: rejections)
+            else { return nil }
+            message.attachments += forms.attachments(for: digest)
+            return message
+        }
     }
 
     /// When a webhook body says it was sent and is signed: the attempt's time, so a

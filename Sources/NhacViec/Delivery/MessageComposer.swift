@@ -34,6 +34,11 @@ package struct MessageComposer: Sendable {
         self.text = MessageText(language: config.organization.language)
     }
 
+    /// Whether ``email(for:taskStatus:rejectedMail:)`` has someone to send `digest` to.
+    package func hasEmailAddress(_ digest: Digest) -> Bool {
+        digest.channel == .email && !mailboxes(of: digest.recipient).isEmpty
+    }
+
     /// The email for a digest on the `email` channel.
     ///
     /// - Parameters:
@@ -42,11 +47,6 @@ package struct MessageComposer: Sendable {
     ///   - rejectedMail: for the Office's digest, messages the report mailbox refused (§12).
     /// - Returns: nil when the digest is not on the `email` channel or the
     ///   recipient has no address (or is no longer in the config).
-    /// Whether ``email(for:taskStatus:rejectedMail:)`` has someone to send `digest` to.
-    package func hasEmailAddress(_ digest: Digest) -> Bool {
-        digest.channel == .email && !mailboxes(of: digest.recipient).isEmpty
-    }
-
     package func email(
         for digest: Digest, taskStatus: (String) -> TaskStatus? = { _ in nil }, rejectedMail: [IntakeRejection] = []
     ) -> EmailMessage? {
