@@ -1,5 +1,3 @@
-import CCrypto
-
 /// The one encoding of a delivery key wherever it must be plain ASCII: the local
 /// part of the `Message-ID` and the outbox file name (`<encoded>.eml`,
 /// `<encoded>.json`) are the same text, so either finds the other (DESIGN §6).
@@ -105,19 +103,7 @@ enum DeliveryKey {
     /// 32 lower-case hex digits (128 bits) of SHA-256: two long keys that share
     /// their first 166 encoded bytes still get different names.
     private static func digest(_ key: String) -> String {
-        let bytes = Array(key.utf8)
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let input = bytes.isEmpty ? [0] : bytes
-        let ok = input.withUnsafeBytes { source in
-            output.withUnsafeMutableBufferPointer { target in
-                EVP_Digest(source.baseAddress, bytes.count, target.baseAddress, &length, EVP_sha256(), nil) == 1
-            }
-        }
-        // EVP_Digest fails only without memory or a SHA-256 implementation; fall
-        // back to FNV-1a twice (the second over a prefixed key) so a name still comes out.
-        guard ok, length >= 16 else { return FNV1a.hex(key) + FNV1a.hex("=_" + key) }
-        return output.prefix(16).map { hex($0).lowercased() }.joined()
+        KeyFingerprint(key).hex
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -6,9 +6,10 @@ import Foundation
 /// It keeps a time-ordered timeline of steps and a cursor, so a tick only looks
 /// at the steps that came due since the last one and the next wake-up is the
 /// entry at the cursor: neither grows with the number of duties. The timeline
-/// covers about a year on each side of the clock and is rebuilt when the clock
-/// leaves it (or jumps back), which also re-applies the catch-up rules; the steps
-/// the cursor has passed are let go in between (``SchedulerTimeline``).
+/// covers about a year back (for the catch-up rules) and a month ahead, and is
+/// rebuilt every month or when the clock jumps back, which also re-applies the
+/// catch-up rules; the steps the cursor has passed are let go in between
+/// (``SchedulerTimeline``).
 package struct Scheduler: Sendable {
     package enum Action: Hashable, Sendable {
         /// Send this digest now (record the intent first).
@@ -39,8 +40,11 @@ package struct Scheduler: Sendable {
     private var builtAt: Date?
 
     static let lookback: TimeInterval = 400 * 86_400
-    static let lookahead: TimeInterval = 400 * 86_400
     static let rebuildAfter: TimeInterval = 30 * 86_400
+    /// No step later than the next rebuild is looked at before it (ticks and the
+    /// next wake-up stop there), so holding more would only cost the idle daemon
+    /// memory; a day more than that is margin.
+    static let lookahead: TimeInterval = rebuildAfter + 86_400
 
     package init(config: Config, calendar: WorkingCalendar) {
         self.config = config

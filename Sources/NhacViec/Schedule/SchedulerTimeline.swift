@@ -57,6 +57,9 @@ struct SchedulerTimeline: Sendable {
 
     var count: Int { entries.count }
 
+    /// How many occurrences the steps held refer to.
+    var occurrenceCount: Int { occurrences.count }
+
     /// When the step at `index` fires.
     func at(_ index: Int) -> Date {
         entries[index].at
@@ -74,10 +77,40 @@ struct SchedulerTimeline: Sendable {
         return (step, occurrence.firstStepAt)
     }
 
-    /// Forgets the first `count` steps, giving their memory back (the occurrences
-    /// they alone referred to stay until the next rebuild).
+    /// Forgets the first `count` steps, giving their memory back, with the
+    /// occurrences and recipients only they referred to: after the first tick that
+    /// is the lookback's year of occurrences, which the idle daemon would otherwise
+    /// hold until the next rebuild.
     mutating func dropFirst(_ count: Int) {
-        entries = Array(entries[count...])
+        var occurrenceMap = [Int32](repeating: -1, count: occurrences.count)
+        var recipientMap = [Int32](repeating: -1, count: recipients.count)
+        var keptOccurrences: [Occurrence] = []
+        var keptRecipients: [(recipient: Recipient, channels: [Channel])] = []
+        var kept: [Entry] = []
+        kept.reserveCapacity(entries.count - count)
+        for entry in entries[count...] {
+            let occurrence = Self.remap(entry.occurrence, in: &occurrenceMap, from: occurrences, to: &keptOccurrences)
+            let recipient = Self.remap(entry.recipient, in: &recipientMap, from: recipients, to: &keptRecipients)
+            kept.append(
+                Entry(
+                    at: entry.at, day: entry.day, occurrence: occurrence, recipient: recipient, kind: entry.kind,
+                    copiesCC: entry.copiesCC))
+        }
+        entries = kept
+        occurrences = keptOccurrences
+        recipients = keptRecipients
+    }
+
+    /// The index in `kept` of `table[index]`, copying it there the first time.
+    private static func remap<Value>(_ index: Int32, in map: inout [Int32], from table: [Value], to kept: inout [Value])
+        -> Int32
+    {
+        let old = Int(index)
+        if map[old] < 0 {
+            map[old] = Int32(kept.count)
+            kept.append(table[old])
+        }
+        return map[old]
     }
 
     private static func index<Key: Hashable, Index: FixedWidthInteger, Value>(

@@ -33,7 +33,7 @@ extension StateStore {
                 db, sql: "SELECT rowid, key FROM delivery WHERE rowid > ? ORDER BY rowid",
                 arguments: [current.lastDeliveryRowID])
             while let row = try keys.next() {
-                next.recordedKeys.insert(row[1])
+                next.recordedKeys.insert(KeyFingerprint(row[1]))
                 next.lastDeliveryRowID = row[0]
             }
             let reports = try Row.fetchCursor(

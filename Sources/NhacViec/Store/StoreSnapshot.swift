@@ -9,8 +9,9 @@ import Foundation
 /// row ids) and re-reads task statuses only when one was added, so it also sees
 /// what `nhacviec submit` and `nhacviec task` wrote from another process.
 package struct StoreSnapshot: SchedulerState, Sendable {
-    /// Every delivery key in the ledger, any status.
-    package internal(set) var recordedKeys: Set<String> = []
+    /// Every delivery key in the ledger, any status, by fingerprint: a year's
+    /// ledger is tens of thousands of keys, held by the idle daemon.
+    package internal(set) var recordedKeys: Set<KeyFingerprint> = []
     /// Tasks whose latest status is `done`, with its time.
     package internal(set) var doneAt: [String: Date] = [:]
     /// `<duty>/<occurrence>` of every received report.
@@ -49,7 +50,7 @@ package struct StoreSnapshot: SchedulerState, Sendable {
     }
 
     package func isRecorded(key: String) -> Bool {
-        recordedKeys.contains(key)
+        recordedKeys.contains(KeyFingerprint(key))
     }
 
     static func reportKey(_ duty: String, _ occurrence: String) -> String {

@@ -163,4 +163,43 @@ import Testing
         }
         #expect(sentItems > 1000)
     }
+
+    /// The timeline holds only a month ahead and is rebuilt every month, and the
+    /// steps it has passed are dropped with their occurrences: over fourteen months
+    /// of ticks at each wake-up, every step planned in that time still goes out
+    /// exactly once, and nothing else does.
+    @Test func aDaemonTickingThroughTheYearSendsEveryPlannedStepOnce() throws {
+        let config = try Self.randomConfig(tasks: 400, seed: 11)
+        let calendar = WorkingCalendar(rules: config.calendar.rules)
+        let clock = WallClock(timeZone: config.organization.timeZone)
+        let start = clock.parse("2024-01-01")!
+        let end = clock.parse("2025-03-01")!
+        var planned: Set<String> = []
+        let planner = StepPlanner(config: config, calendar: calendar)
+        for occurrence in OccurrenceExpander(config: config, calendar: calendar)
+            .occurrences(dueIn: LocalDate(iso: "2023-06-01")!...LocalDate(iso: "2025-12-31")!)
+        {
+            for step in planner.steps(of: occurrence) where step.at > start && step.at < end {
+                for channel in step.channels { planned.insert(step.key(for: channel)) }
+            }
+        }
+        var scheduler = Scheduler(config: config, calendar: calendar)
+        var state = MemoryState()
+        var sendCounts: [String: Int] = [:]
+        var now = start
+        var wakes = 0
+        while now < end {
+            let actions = scheduler.tick(now: now, state: state)
+            for digest in state.apply(actions) where now > start {
+                for item in digest.items { sendCounts[item.key, default: 0] += 1 }
+            }
+            guard let wake = actions.wake, wake > now else { Issue.record("no progress at \(now)"); break }
+            now = wake
+            wakes += 1
+        }
+        #expect(planned.count > 4000)
+        #expect(Set(sendCounts.keys) == planned)
+        #expect(sendCounts.values.allSatisfy { $0 == 1 })
+        #expect(wakes > 100)
+    }
 }
