@@ -8,19 +8,26 @@ import Yams
 /// stops at the first problem and `nhacviec check` must report every one.
 package enum ConfigLoader {
     /// Reads, parses and validates `path`. Throws a `ConfigError` listing every problem.
-    package static func load(path: String) throws(ConfigError) -> Config {
+    ///
+    /// `finish` sees the valid config while the composed nodes are still alive: what
+    /// it allocates lands beside the nodes rather than in the holes they leave.
+    package static func load(
+        path: String, finish: (Config) -> Config = { $0 }
+    ) throws(ConfigError) -> Config {
         let text = try readText(path: path, mark: nil, fromPath: "")
-        return try parse(yaml: text, path: path)
+        return try parse(yaml: text, path: path, finish: finish)
     }
 
     /// Parses config text; `path` names it in messages and anchors relative paths.
-    package static func parse(yaml text: String, path: String) throws(ConfigError) -> Config {
+    package static func parse(
+        yaml text: String, path: String, finish: (Config) -> Config = { $0 }
+    ) throws(ConfigError) -> Config {
         let root = try compose(text, file: path)
         let issues = IssueCollector()
         let parser = ConfigParser(reader: YAMLNodeReader(file: path, issues: issues), configPath: path)
         let config = parser.parse(root: root)
         if let config, issues.isEmpty {
-            return config
+            return withExtendedLifetime(root) { finish(config) }
         }
         throw ConfigError(code: .invalid, issues: issues.issues)
     }

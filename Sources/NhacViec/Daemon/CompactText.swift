@@ -3,8 +3,10 @@
 /// Yams composes the whole file into nodes, and the config keeps the nodes' strings:
 /// each task's title and output end up between kilobytes of freed node memory,
 /// which keeps the heap's pages resident long after the nodes are gone (a 900-task
-/// plan: about 1.4 MiB of the idle daemon's private memory, issue 15). Copied once
-/// the nodes are freed, the text sits together and the old pages can go back.
+/// plan: about 1.4 MiB of the idle daemon's private memory, issue 15). The copy is
+/// made while the nodes are still alive (`ConfigLoader.load(path:finish:)`): copied
+/// after they were freed, the small copies filled their holes and kept those pages
+/// resident all the same (heap 4.4 MiB, against 3.0 MiB copied before).
 enum CompactText {
     /// `text` in storage of its own (a short string stays inline and costs nothing).
     static func copy(_ text: String) -> String {

@@ -102,9 +102,10 @@ package final class Daemon {
         mailPoller = makeMailPoller(config: config)
     }
 
-    /// The config, its task text compacted: the daemon holds it until the next reload.
+    /// The config, its task text compacted before the parser's nodes go: the daemon
+    /// holds it until the next reload.
     private static func loadConfig(path: String) throws(ConfigError) -> Config {
-        CompactText.compacted(try ConfigLoader.load(path: path))
+        try ConfigLoader.load(path: path, finish: CompactText.compacted)
     }
 
     private func makeMailPoller(config: Config) -> EmailIntakePoller? {

@@ -41,6 +41,28 @@ import Testing
         #expect(compacted.task("I.2")?.title == "Kế hoạch")
     }
 
+    /// The loader hands only a valid config to `finish`, and returns what `finish` made of it.
+    @Test func theLoaderReturnsWhatFinishMadeOfAValidConfig() throws {
+        var finished = 0
+        let loaded = try ConfigLoader.parse(yaml: Self.yaml, path: "/tmp/compact-text-test.yaml") { config in
+            finished += 1
+            var config = config
+            config.tasks.removeLast()
+            return config
+        }
+        #expect(finished == 1)
+        #expect(loaded.tasks.map(\.id) == ["I.1"])
+
+        let invalid = Self.yaml.replacingOccurrences(of: "lead: van-phong", with: "lead: khong-co")
+        #expect(throws: ConfigError.self) {
+            _ = try ConfigLoader.parse(yaml: invalid, path: "/tmp/compact-text-test.yaml") { config in
+                finished += 1
+                return config
+            }
+        }
+        #expect(finished == 1)
+    }
+
     @Test func aCopyHasStorageOfItsOwn() {
         let text = "Báo cáo kết quả thực hiện gửi Văn phòng Ban Quản lý"
         var original = text
